@@ -1,0 +1,294 @@
+package dev.transfuse.cache.metadata;
+
+import com.github.benmanes.caffeine.cache.CacheLoader;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.transfuse.cache.change.Change;
+import dev.transfuse.cache.stats.TierStats;
+import dev.transfuse.translators.store.DirEntry;
+import dev.transfuse.translators.store.FileAttributes;
+import dev.transfuse.translators.store.Store;
+import dev.transfuse.translators.store.StoreException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Attributes (an empty {@code Optional} is a cached "does not exist") and listings of one store.
+ *
+ * <p>Both are Caffeine loading caches bounded by weight. An entry is fresh for {@code ttl}; after
+ * that, the next access still answers from it and a refresh runs on the executor
+ * (stale-while-revalidate), so a hot path never waits for the store once a path has been loaded.
+ * An entry nobody asked for is dropped after {@code maxAge}. Concurrent misses on one key share
+ * one load, so they make one remote call.
+ *
+ * <p>A listing fills the attributes of each child, which is what makes {@code ls -l} of a cold
+ * directory cost one listing; and a stat whose parent listing is cached is answered from it,
+ * negative answers included. Refreshes compare the old and new value and report differences to
+ * the change sink.
+ */
+public final class MetadataCache {
+  private final Store store;
+  private final DirectoryMtimes mtimes;
+  private final Consumer<Change> changes;
+  private final LoadingCache<String, Optional<FileAttributes>> attrs;
+  private final LoadingCache<String, Listing> listings;
+
+  public MetadataCache(
+      Store store,
+      Duration ttl,
+      Duration maxAge,
+      long maxBytes,
+      Ticker ticker,
+      Executor executor,
+      DirectoryMtimes mtimes,
+      Consumer<Change> changes) {
+    this.store = store;
+    this.mtimes = mtimes;
+    this.changes = changes;
+    long half = Math.max(1, maxBytes / 2);
+    this.attrs =
+        Caffeine.newBuilder()
+            .maximumWeight(half)
+            .weigher((String k, Optional<FileAttributes> v) -> attrWeight(k, v))
+            .refreshAfterWrite(ttl)
+            .expireAfterWrite(maxAge)
+            .ticker(ticker)
+            .executor(executor)
+            .recordStats()
+            .build(new AttrLoader());
+    this.listings =
+        Caffeine.newBuilder()
+            .maximumWeight(half)
+            .weigher((String k, Listing v) -> 2 * k.length() + v.weight())
+            .refreshAfterWrite(ttl)
+            .expireAfterWrite(maxAge)
+            .ticker(ticker)
+            .executor(executor)
+            .recordStats()
+            .build(new ListingLoader());
+  }
+
+  /** Attributes of {@code path}, empty if nothing is there. */
+  public Optional<FileAttributes> stat(String path) throws StoreException {
+    return unwrap(() -> attrs.get(path));
+  }
+
+  /** The listing of {@code dir}; NOT_FOUND / NOT_A_DIRECTORY as {@link Store#list} says. */
+  public Listing list(String dir) throws StoreException {
+    return unwrap(() -> listings.get(dir));
+  }
+
+  /** What is cached for {@code path} now, without loading, refreshing or counting. */
+  public Optional<FileAttributes> peek(String path) {
+    Optional<FileAttributes> a = attrs.policy().getIfPresentQuietly(path);
+    return a == null ? Optional.empty() : a;
+  }
+
+  /** Whether the cache holds anything (positive or negative) for {@code path}. */
+  public boolean holdsAttributes(String path) {
+    return attrs.policy().getIfPresentQuietly(path) != null;
+  }
+
+  public Listing peekListing(String dir) {
+    return listings.policy().getIfPresentQuietly(dir);
+  }
+
+  /** Records what a local change produced, so the next stat costs nothing. */
+  public void put(String path, FileAttributes a) {
+    attrs.put(path, Optional.of(a));
+  }
+
+  public void putAbsent(String path) {
+    attrs.put(path, Optional.empty());
+  }
+
+  /** Drops attributes of {@code path} and the listing of {@code path} and of its parent. */
+  public void invalidate(String path) {
+    attrs.invalidate(path);
+    listings.invalidate(path);
+    String parent = StorePaths.parent(path);
+    if (parent != null) {
+      listings.invalidate(parent);
+    }
+  }
+
+  /** Drops everything at or below {@code path}, and its parent's listing. */
+  public void invalidateTree(String path) {
+    attrs.asMap().keySet().removeIf(p -> StorePaths.isWithin(p, path));
+    listings.asMap().keySet().removeIf(p -> StorePaths.isWithin(p, path));
+    String parent = StorePaths.parent(path);
+    if (parent != null) {
+      listings.invalidate(parent);
+    }
+  }
+
+  /**
+   * Asks the store for {@code path} now, stores the answer and reports a difference from what was
+   * cached. Used by revalidation, which must not wait for a TTL.
+   */
+  public Optional<FileAttributes> revalidateFile(String path) throws StoreException {
+    Optional<FileAttributes> before = attrs.policy().getIfPresentQuietly(path);
+    Optional<FileAttributes> now = store.stat(path);
+    attrs.put(path, now);
+    if (before != null) {
+      reportFile(path, before, now);
+    }
+    return now;
+  }
+
+  /** Lists {@code dir} now, stores it, and reports what changed against the cached listing. */
+  public Optional<Listing> revalidateDirectory(String dir) throws StoreException {
+    Listing before = listings.policy().getIfPresentQuietly(dir);
+    Listing now;
+    try {
+      now = loadListing(dir);
+    } catch (StoreException e) {
+      if (e.kind() != StoreException.Kind.NOT_FOUND) {
+        throw e;
+      }
+      listings.invalidate(dir);
+      attrs.put(dir, Optional.empty());
+      changes.accept(new Change.Removed(dir));
+      return Optional.empty();
+    }
+    listings.put(dir, now);
+    if (before != null) {
+      reportListing(dir, before, now);
+    }
+    return Optional.of(now);
+  }
+
+  public TierStats attributeStats() {
+    return TierStats.of(
+        attrs.stats(), attrs.estimatedSize(), attrs.policy().eviction().orElseThrow().weightedSize().orElse(0));
+  }
+
+  public TierStats listingStats() {
+    return TierStats.of(
+        listings.stats(),
+        listings.estimatedSize(),
+        listings.policy().eviction().orElseThrow().weightedSize().orElse(0));
+  }
+
+  /** Runs Caffeine's pending maintenance (expiry, eviction) now; tests call it after the ticker. */
+  public void cleanUp() {
+    attrs.cleanUp();
+    listings.cleanUp();
+  }
+
+  private Listing loadListing(String dir) throws StoreException {
+    Listing l = new Listing(store.list(dir));
+    for (DirEntry e : l.entries()) {
+      attrs.put(StorePaths.child(dir, e.name()), Optional.of(e.attributes()));
+    }
+    mtimes.listed(dir, l);
+    return l;
+  }
+
+  private void reportFile(String path, Optional<FileAttributes> before, Optional<FileAttributes> now) {
+    if (before.equals(now)) {
+      return;
+    }
+    if (now.isEmpty()) {
+      changes.accept(new Change.Removed(path));
+    } else {
+      changes.accept(new Change.FileChanged(path, now.get()));
+    }
+  }
+
+  private void reportListing(String dir, Listing before, Listing now) {
+    ListingDiff diff = ListingDiff.between(before, now);
+    if (diff.isEmpty()) {
+      return;
+    }
+    for (String name : diff.removed()) {
+      attrs.put(StorePaths.child(dir, name), Optional.empty());
+    }
+    changes.accept(
+        new Change.DirectoryChanged(dir, diff.added(), diff.removed(), diff.modified()));
+    for (String name : diff.modified()) {
+      changes.accept(
+          new Change.FileChanged(StorePaths.child(dir, name), now.byName().get(name).attributes()));
+    }
+  }
+
+  private static int attrWeight(String path, Optional<FileAttributes> v) {
+    return 64 + 2 * path.length() + v.map(a -> 2 * a.changeToken().length() + 48).orElse(0);
+  }
+
+  private interface Load<T> {
+    T get();
+  }
+
+  private static <T> T unwrap(Load<T> load) throws StoreException {
+    try {
+      return load.get();
+    } catch (CompletionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof StoreException) {
+        throw (StoreException) c;
+      }
+      if (c instanceof RuntimeException) {
+        throw (RuntimeException) c;
+      }
+      throw new StoreException(StoreException.Kind.IO, String.valueOf(c), c);
+    }
+  }
+
+  private final class AttrLoader implements CacheLoader<String, Optional<FileAttributes>> {
+    @Override
+    public Optional<FileAttributes> load(String path) throws StoreException {
+      String parent = StorePaths.parent(path);
+      Listing l = parent == null ? null : listings.policy().getIfPresentQuietly(parent);
+      if (l != null) {
+        // Answered from the parent's listing, negative answers too: that listing is as fresh
+        // as a stat would be, and it saves one remote call per child after a readdir.
+        return l.find(StorePaths.name(path));
+      }
+      return store.stat(path);
+    }
+
+    @Override
+    public Optional<FileAttributes> reload(String path, Optional<FileAttributes> old)
+        throws StoreException {
+      Optional<FileAttributes> now = store.stat(path);
+      reportFile(path, old, now);
+      return now;
+    }
+  }
+
+  private final class ListingLoader implements CacheLoader<String, Listing> {
+    @Override
+    public Listing load(String dir) throws StoreException {
+      try {
+        return loadListing(dir);
+      } catch (StoreException e) {
+        if (e.kind() == StoreException.Kind.NOT_FOUND) {
+          attrs.put(dir, Optional.empty());
+        }
+        throw e;
+      }
+    }
+
+    @Override
+    public Listing reload(String dir, Listing old) throws StoreException {
+      Listing now;
+      try {
+        now = loadListing(dir);
+      } catch (StoreException e) {
+        if (e.kind() != StoreException.Kind.NOT_FOUND) {
+          throw e;
+        }
+        attrs.put(dir, Optional.empty());
+        changes.accept(new Change.Removed(dir));
+        return null; // null drops the entry
+      }
+      reportListing(dir, old, now);
+      return now;
+    }
+  }
+}

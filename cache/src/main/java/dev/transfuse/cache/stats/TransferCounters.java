@@ -1,0 +1,47 @@
+package dev.transfuse.cache.stats;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Live counters of traffic between the cache and the store. */
+public final class TransferCounters {
+  private final LongAdder fetches = new LongAdder();
+  private final LongAdder bytesFetched = new LongAdder();
+  private final LongAdder uploads = new LongAdder();
+  private final LongAdder uploadFailures = new LongAdder();
+  private final LongAdder bytesUploaded = new LongAdder();
+
+  /** One ranged read of {@code bytes} from the store. */
+  public void fetched(long bytes) {
+    fetches.increment();
+    bytesFetched.add(bytes);
+  }
+
+  public void uploaded(long bytes) {
+    uploads.increment();
+    bytesUploaded.add(bytes);
+  }
+
+  public void uploadFailed() {
+    uploadFailures.increment();
+  }
+
+  public long fetches() {
+    return fetches.sum();
+  }
+
+  public long bytesFetched() {
+    return bytesFetched.sum();
+  }
+
+  public long uploads() {
+    return uploads.sum();
+  }
+
+  public long uploadFailures() {
+    return uploadFailures.sum();
+  }
+
+  public long bytesUploaded() {
+    return bytesUploaded.sum();
+  }
+}
