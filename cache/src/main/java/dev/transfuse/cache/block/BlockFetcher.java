@@ -1,0 +1,128 @@
+package dev.transfuse.cache.block;
+
+import dev.transfuse.cache.stats.TransferCounters;
+import dev.transfuse.translators.store.Store;
+import dev.transfuse.translators.store.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Gets one block through the tiers: memory, then disk, then one ranged read from the store. All
+ * callers wanting a block that is being fetched share that fetch, so parallel readers and
+ * read-ahead never download a block twice.
+ *
+ * <p>A fetch checks that the store returned all the bytes the version's size promises; a short
+ * object means it changed under us, and the read fails instead of caching bytes of an unknown
+ * version. (A same-size change between two block fetches cannot be seen here: the store API has
+ * no conditional ranged read yet.)
+ */
+public final class BlockFetcher {
+  private final Store store;
+  private final int blockSize;
+  private final MemoryBlocks memory;
+  private final DiskCache disk;
+  private final Executor executor;
+  private final TransferCounters transfers;
+  private final ConcurrentHashMap<BlockKey, CompletableFuture<byte[]>> inFlight =
+      new ConcurrentHashMap<>();
+
+  public BlockFetcher(
+      Store store,
+      int blockSize,
+      MemoryBlocks memory,
+      DiskCache disk,
+      Executor executor,
+      TransferCounters transfers) {
+    this.store = store;
+    this.blockSize = blockSize;
+    this.memory = memory;
+    this.disk = disk;
+    this.executor = executor;
+    this.transfers = transfers;
+  }
+
+  public int blockSize() {
+    return blockSize;
+  }
+
+  /** Block {@code key}: completed at once when cached, else when its fetch ends. */
+  public CompletableFuture<byte[]> block(BlockKey key) {
+    byte[] m = memory.get(key);
+    if (m != null) {
+      return CompletableFuture.completedFuture(m);
+    }
+    CompletableFuture<byte[]> pending = inFlight.get(key);
+    if (pending != null) {
+      return pending;
+    }
+    DiskObject o = disk.object(key.version(), true);
+    byte[] d = o != null && o.has(key.index()) ? disk.read(o, key.index()) : null;
+    if (d != null) {
+      memory.put(key, d);
+      return CompletableFuture.completedFuture(d);
+    }
+    CompletableFuture<byte[]> mine = new CompletableFuture<>();
+    pending = inFlight.putIfAbsent(key, mine);
+    if (pending != null) {
+      return pending;
+    }
+    try {
+      executor.execute(() -> fetch(key, o, mine));
+    } catch (RejectedExecutionException e) {
+      inFlight.remove(key, mine);
+      mine.completeExceptionally(
+          new StoreException(StoreException.Kind.UNAVAILABLE, "cache is closing", e));
+    }
+    return mine;
+  }
+
+  /** Whether {@code key} is in memory or on disk, without fetching or counting. */
+  public boolean isCached(BlockKey key) {
+    DiskObject o = disk.object(key.version(), false);
+    return inFlight.containsKey(key) || (o != null && o.has(key.index()));
+  }
+
+  private void fetch(BlockKey key, DiskObject o, CompletableFuture<byte[]> result) {
+    try {
+      byte[] bytes = fetchFromStore(key);
+      memory.put(key, bytes);
+      if (o != null) {
+        disk.write(o, key.index(), bytes);
+      }
+      result.complete(bytes);
+    } catch (StoreException | RuntimeException e) {
+      result.completeExceptionally(e);
+    } finally {
+      inFlight.remove(key, result);
+    }
+  }
+
+  private byte[] fetchFromStore(BlockKey key) throws StoreException {
+    ObjectVersion v = key.version();
+    int length = v.blockLength(key.index(), blockSize);
+    long offset = key.index() * blockSize;
+    byte[] bytes;
+    try (InputStream in = store.read(v.path(), offset, length)) {
+      bytes = in.readNBytes(length);
+    } catch (IOException e) {
+      if (e instanceof StoreException) {
+        throw (StoreException) e;
+      }
+      throw new StoreException(StoreException.Kind.IO, "reading " + v.path() + " failed", e);
+    }
+    transfers.fetched(bytes.length);
+    if (bytes.length != length) {
+      throw changed(v, "ended at " + (offset + bytes.length) + " of " + v.size() + " bytes");
+    }
+    return bytes;
+  }
+
+  private static StoreException changed(ObjectVersion v, String what) {
+    return new StoreException(
+        StoreException.Kind.IO, v.path() + " changed while being read: it " + what);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.transfuse.cache.block;
+
+import dev.transfuse.translators.store.StoreException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Serves a read of one object version from blocks: asks for every block the read touches at once
+ * (so a read spanning several missing blocks fetches them in parallel), starts the read-ahead the
+ * window advises without waiting for it, then copies the touched parts of each block in order.
+ */
+public final class BlockReader {
+  private final BlockFetcher fetcher;
+  private final int blockSize;
+
+  public BlockReader(BlockFetcher fetcher) {
+    this.fetcher = fetcher;
+    this.blockSize = fetcher.blockSize();
+  }
+
+  /**
+   * Copies up to {@code dst.remaining()} bytes of {@code v} from {@code offset} into {@code dst};
+   * returns the count, 0 at or past the end.
+   */
+  public int read(ObjectVersion v, long offset, ByteBuffer dst, ReadAheadWindow window)
+      throws StoreException {
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must be >= 0, was " + offset);
+    }
+    if (offset >= v.size() || !dst.hasRemaining()) {
+      return 0;
+    }
+    int length = (int) Math.min(dst.remaining(), v.size() - offset);
+    long first = offset / blockSize;
+    long last = (offset + length - 1) / blockSize;
+    @SuppressWarnings("unchecked")
+    CompletableFuture<byte[]>[] wanted = new CompletableFuture[(int) (last - first + 1)];
+    for (long b = first; b <= last; b++) {
+      wanted[(int) (b - first)] = fetcher.block(new BlockKey(v, b));
+    }
+    long[] ahead = window.advise(offset, length, v.blockCount(blockSize));
+    for (long b = ahead[0]; b < ahead[1]; b++) {
+      // Failures of read-ahead are not the reader's: the block is fetched again on demand.
+      fetcher.block(new BlockKey(v, b)).exceptionally(e -> null);
+    }
+    long pos = offset;
+    int end = dst.position() + length;
+    for (int i = 0; i < wanted.length; i++) {
+      byte[] block = await(wanted[i]);
+      long blockStart = (first + i) * blockSize;
+      int from = (int) (pos - blockStart);
+      int n = Math.min(block.length - from, end - dst.position());
+      dst.put(block, from, n);
+      pos += n;
+    }
+    return length;
+  }
+
+  private static byte[] await(CompletableFuture<byte[]> f) throws StoreException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException(StoreException.Kind.UNAVAILABLE, "interrupted while reading", e);
+    } catch (ExecutionException | CompletionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof StoreException) {
+        throw (StoreException) c;
+      }
+      if (c instanceof RuntimeException) {
+        throw (RuntimeException) c;
+      }
+      throw new StoreException(StoreException.Kind.IO, String.valueOf(c), c);
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package dev.transfuse.cache.block;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.BitSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One object version cached on disk: a sparse data file laid out like the object, so that a
+ * complete one can be handed to the kernel as a passthrough backing file, and its {@link
+ * DiskIndex}.
+ *
+ * <p>Crash safety: the index is saved only after the data file is forced to disk, so a block the
+ * index calls present was really written. Blocks written since the last save are forgotten by a
+ * crash and fetched again: a restart may cost bytes, never correctness. Saves happen every {@value
+ * #SAVE_EVERY} new blocks, when the object becomes complete, and on close.
+ *
+ * <p>An object evicted while a reader uses it is closed and unlinked; that reader's read fails
+ * and it falls back to the store.
+ */
+public final class DiskObject {
+  private static final Logger LOG = LoggerFactory.getLogger(DiskObject.class);
+  private static final int SAVE_EVERY = 16;
+
+  private final ObjectVersion version;
+  private final int blockSize;
+  private final Path data;
+  private final Path index;
+  private final long blockCount;
+  // Guarded by this: present, unsaved, channel, deleted.
+  private final BitSet present;
+  private int unsaved;
+  private FileChannel channel;
+  private boolean deleted;
+  // Serialises index saves, which do disk I/O; taken before "this" when both are held.
+  private final Object saveLock = new Object();
+
+  DiskObject(ObjectVersion version, int blockSize, Path data, Path index, BitSet present) {
+    this.version = version;
+    this.blockSize = blockSize;
+    this.data = data;
+    this.index = index;
+    this.blockCount = version.blockCount(blockSize);
+    this.present = present;
+  }
+
+  public ObjectVersion version() {
+    return version;
+  }
+
+  public Path dataFile() {
+    return data;
+  }
+
+  Path indexFile() {
+    return index;
+  }
+
+  public synchronized boolean has(long block) {
+    return !deleted && present.get((int) block);
+  }
+
+  public synchronized boolean isComplete() {
+    return !deleted && present.cardinality() == blockCount;
+  }
+
+  /** Bytes of valid blocks on disk. */
+  public synchronized long bytes() {
+    long n = present.cardinality();
+    if (n > 0 && present.get((int) blockCount - 1)) {
+      return (n - 1) * blockSize + version.blockLength(blockCount - 1, blockSize);
+    }
+    return n * blockSize;
+  }
+
+  /** Block {@code block}, or null if it is not here or cannot be read. */
+  public byte[] read(long block) {
+    FileChannel ch;
+    synchronized (this) {
+      if (deleted || !present.get((int) block)) {
+        return null;
+      }
+      ch = channel();
+      if (ch == null) {
+        return null;
+      }
+    }
+    ByteBuffer buf = ByteBuffer.allocate(version.blockLength(block, blockSize));
+    long pos = block * blockSize;
+    try {
+      while (buf.hasRemaining()) {
+        if (ch.read(buf, pos + buf.position()) < 0) {
+          return null;
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("disk cache read of {} block {} failed; refetching", version.path(), block, e);
+      return null;
+    }
+    return buf.array();
+  }
+
+  /** Stores block {@code block}; returns the bytes it adds to the cache (0 if already here). */
+  public int write(long block, byte[] bytes) {
+    FileChannel ch;
+    synchronized (this) {
+      if (deleted || present.get((int) block)) {
+        return 0;
+      }
+      ch = channel();
+      if (ch == null) {
+        return 0;
+      }
+    }
+    try {
+      ByteBuffer buf = ByteBuffer.wrap(bytes);
+      long pos = block * blockSize;
+      while (buf.hasRemaining()) {
+        ch.write(buf, pos + buf.position());
+      }
+    } catch (IOException e) {
+      LOG.debug("disk cache write of {} block {} failed", version.path(), block, e);
+      return 0;
+    }
+    boolean save;
+    synchronized (this) {
+      if (deleted || present.get((int) block)) {
+        return 0;
+      }
+      present.set((int) block);
+      unsaved++;
+      save = unsaved >= SAVE_EVERY || present.cardinality() == blockCount;
+    }
+    if (save) {
+      save();
+    }
+    return bytes.length;
+  }
+
+  /** Forces data to disk and then writes the index, so the index never claims unwritten data. */
+  public void save() {
+    synchronized (saveLock) {
+      DiskIndex snapshot;
+      FileChannel ch;
+      synchronized (this) {
+        if (deleted || unsaved == 0) {
+          return;
+        }
+        snapshot = new DiskIndex(version, blockSize, (BitSet) present.clone());
+        unsaved = 0;
+        ch = channel;
+      }
+      try {
+        if (ch != null) {
+          ch.force(false);
+        }
+        snapshot.writeTo(index);
+      } catch (IOException e) {
+        LOG.warn("could not save disk cache index {}", index, e);
+      }
+    }
+  }
+
+  /** Saves, then releases the file handle; the object stays valid on disk. */
+  public void close() {
+    save();
+    synchronized (this) {
+      closeChannel();
+    }
+  }
+
+  /** Forgets this object and removes its files. */
+  public void delete() {
+    synchronized (this) {
+      if (deleted) {
+        return;
+      }
+      deleted = true;
+      closeChannel();
+    }
+    try {
+      Files.deleteIfExists(index);
+      Files.deleteIfExists(data);
+    } catch (IOException e) {
+      LOG.warn("could not delete disk cache files of {}", version.path(), e);
+    }
+  }
+
+  private FileChannel channel() {
+    if (channel == null) {
+      try {
+        channel =
+            FileChannel.open(
+                data, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      } catch (IOException e) {
+        LOG.warn("could not open disk cache file {}", data, e);
+        return null;
+      }
+    }
+    return channel;
+  }
+
+  private void closeChannel() {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        LOG.debug("closing {}", data, e);
+      }
+      channel = null;
+    }
+  }
+}
