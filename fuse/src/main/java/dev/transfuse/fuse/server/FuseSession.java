@@ -1,0 +1,262 @@
+package dev.transfuse.fuse.server;
+
+import dev.transfuse.fuse.api.ConnectionInfo;
+import dev.transfuse.fuse.api.Filesystem;
+import dev.transfuse.fuse.api.KernelControl;
+import dev.transfuse.fuse.kernel.InitFlags;
+import dev.transfuse.fuse.mount.FuseDevice;
+import dev.transfuse.fuse.mount.MountException;
+import dev.transfuse.fuse.mount.MountTable;
+import dev.transfuse.fuse.mount.Mounter;
+import dev.transfuse.fuse.mount.Native;
+import dev.transfuse.fuse.wire.ReplyBuffer;
+import dev.transfuse.fuse.wire.RequestView;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A mounted filesystem: mounts, answers INIT, then serves requests on a pool of worker threads
+ * until unmounted. {@link #mount} returns once the mount is ready to use.
+ *
+ * <p>Lifecycle is an atomic state machine (RUNNING → CLOSING → CLOSED). {@link #close} is
+ * idempotent and bounded in time: it unmounts lazily (open files keep working until closed), and
+ * if the workers have not seen the connection end shortly after, aborts the connection through
+ * fusectl so that no caller stays blocked on a dead mount. A JVM shutdown hook closes every
+ * session still mounted.
+ */
+public final class FuseSession implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FuseSession.class);
+  private static final List<FuseSession> LIVE = new CopyOnWriteArrayList<>();
+  private static final Duration DRAIN = Duration.ofSeconds(2);
+
+  static {
+    Thread hook = new Thread(() -> LIVE.forEach(FuseSession::close), "transfuse-unmount-all");
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  private enum State { RUNNING, CLOSING, CLOSED }
+
+  private final Path mountpoint;
+  private final FuseDevice device;
+  private final ConnectionInfo connection;
+  private final KernelNotifier notifier;
+  private final RequestCounters counters = new RequestCounters();
+  private final List<Worker> workers = new CopyOnWriteArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
+  private final long connectionId;
+  private final long deviceNumber;
+
+  private FuseSession(Path mountpoint, FuseDevice device, ConnectionInfo connection,
+      long connectionId, long deviceNumber) {
+    this.mountpoint = mountpoint;
+    this.device = device;
+    this.connection = connection;
+    this.notifier = new KernelNotifier(device, connection);
+    this.connectionId = connectionId;
+    this.deviceNumber = deviceNumber;
+  }
+
+  /**
+   * Mounts {@code fs} on {@code mountpoint} and starts serving it.
+   *
+   * @throws MountException naming the mountpoint and the reason (missing, not a directory,
+   *     busy, no permission, kernel refused)
+   */
+  public static FuseSession mount(Path mountpoint, Filesystem fs, SessionOptions options)
+      throws MountException {
+    Path target = mountpoint.toAbsolutePath().normalize();
+    FuseDevice device = Mounter.mount(target, options.mount());
+    try {
+      ConnectionInfo info = answerInit(device, options);
+      MountTable.Entry entry = MountTable.at(target).orElseThrow(
+          () -> new MountException(target, "mount vanished right after INIT"));
+      FuseSession session = new FuseSession(target, device, info, entry.connectionId(),
+          entry.statDevice());
+      fs.init(info, session.notifier);
+      session.start(fs, options);
+      LIVE.add(session);
+      log.info("mounted {} on {} (FUSE 7.{}, flags {}, {} workers)", options.mount().fsName(),
+          target, info.minor(), InitFlags.describe(info.flags()), options.workers());
+      return session;
+    } catch (IOException e) {
+      device.close();
+      try {
+        Mounter.unmount(target, true);
+      } catch (MountException ignored) {
+        // nothing mounted, or already gone
+      }
+      if (e instanceof MountException me) {
+        throw me;
+      }
+      throw new MountException(target, "FUSE handshake failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads and answers INIT (twice if the kernel first offers a newer major). */
+  private static ConnectionInfo answerInit(FuseDevice device, SessionOptions options)
+      throws IOException {
+    ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
+    ByteBuffer out = ByteBuffer.allocateDirect(4096);
+    RequestView req = new RequestView(in);
+    ReplyBuffer reply = new ReplyBuffer(out);
+    InitNegotiation init = new InitNegotiation(options, Mounter.directMountAllowed());
+    for (int attempt = 0; attempt < 2; attempt++) {
+      long n;
+      do {
+        n = device.read(Native.pointerTo(in), in.capacity());
+      } while (n == -4 || n == -11); // EINTR, EAGAIN
+      if (n < 0) {
+        throw new IOException("reading INIT failed: " + Native.describe((int) -n));
+      }
+      req.received((int) n);
+      InitNegotiation.Result result = init.answer(req, reply);
+      int rc = device.write(Native.pointerTo(out), result.replyLength());
+      if (rc < 0) {
+        throw new IOException("answering INIT failed: " + Native.describe(-rc));
+      }
+      if (result.connection() != null) {
+        return result.connection();
+      }
+    }
+    throw new IOException("the kernel did not settle on FUSE protocol 7");
+  }
+
+  private void start(Filesystem fs, SessionOptions options) throws IOException {
+    Dispatcher dispatcher = new Dispatcher(fs, connection, counters, workers);
+    for (int i = 0; i < options.workers(); i++) {
+      // Each worker gets its own fd so that requests are spread over separate kernel queues and
+      // replies go back on the fd that read the request.
+      FuseDevice fd = i == 0 ? device : cloneOrShare();
+      Worker w = new Worker(fd, dispatcher, connection.maxWrite());
+      workers.add(w);
+      Thread t = new Thread(w, "fuse-" + mountpoint.getFileName() + "-" + i);
+      t.setDaemon(true);
+      threads.add(t);
+    }
+    threads.forEach(Thread::start);
+  }
+
+  private FuseDevice cloneOrShare() {
+    try {
+      return device.cloneDevice();
+    } catch (IOException e) {
+      log.warn("{}; workers share one fd", e.getMessage());
+      return device;
+    }
+  }
+
+  public Path mountpoint() {
+    return mountpoint;
+  }
+
+  public ConnectionInfo connection() {
+    return connection;
+  }
+
+  /** Notifications and passthrough for this mount. */
+  public KernelControl kernel() {
+    return notifier;
+  }
+
+  /** Requests per opcode that reached this daemon. */
+  public RequestCounters counters() {
+    return counters;
+  }
+
+  /** The FUSE connection id (/sys/fs/fuse/connections/N, tracepoint {@code connection}). */
+  public long connectionId() {
+    return connectionId;
+  }
+
+  /** The mount's st_dev, as {@code stat -c %d} prints it. */
+  public long deviceNumber() {
+    return deviceNumber;
+  }
+
+  /** True until the mount is closed or the kernel ended the connection. */
+  public boolean isAlive() {
+    return state.get() == State.RUNNING && threads.stream().anyMatch(Thread::isAlive);
+  }
+
+  /** Waits until every worker has stopped (the mount was unmounted), at most {@code timeout}. */
+  public boolean awaitTermination(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (Thread t : threads) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedJoin(t, left);
+      if (t.isAlive()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Unmounts and stops serving; idempotent, returns within a few seconds. */
+  @Override
+  public void close() {
+    if (!state.compareAndSet(State.RUNNING, State.CLOSING)) {
+      return;
+    }
+    LIVE.remove(this);
+    notifier.close();
+    try {
+      if (MountTable.at(mountpoint).filter(e -> e.connectionId() == connectionId).isPresent()) {
+        Mounter.unmount(mountpoint, true);
+      }
+      if (!awaitTermination(DRAIN)) {
+        // Lazily unmounted but still referenced (open files, a caller blocked in us): end the
+        // connection so every waiting caller gets an error instead of hanging.
+        abortConnection();
+        if (!awaitTermination(DRAIN)) {
+          log.warn("{}: workers still busy in the filesystem after abort; leaving them",
+              mountpoint);
+        }
+      }
+    } catch (IOException e) {
+      log.warn("unmounting {} failed: {}", mountpoint, e.getMessage());
+      abortConnection();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      abortConnection();
+    } finally {
+      for (Worker w : workers) {
+        w.closeDevice();
+      }
+      device.close();
+      state.set(State.CLOSED);
+      log.info("unmounted {}", mountpoint);
+    }
+  }
+
+  /** Ends the connection through fusectl, mounting it if needed. */
+  private void abortConnection() {
+    Path connections = Path.of("/sys/fs/fuse/connections");
+    Path abort = connections.resolve(Long.toString(connectionId)).resolve("abort");
+    try {
+      if (!Files.exists(abort)) {
+        Native.LIBC.mount("fusectl", connections.toString(), "fusectl", 0, null);
+      }
+      if (Files.exists(abort)) {
+        Files.writeString(abort, "1");
+        log.warn("{}: aborted FUSE connection {}", mountpoint, connectionId);
+      }
+    } catch (IOException e) {
+      log.warn("{}: cannot abort FUSE connection {}: {}", mountpoint, connectionId,
+          e.getMessage());
+    }
+  }
+}
