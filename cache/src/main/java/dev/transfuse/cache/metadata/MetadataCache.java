@@ -106,6 +106,34 @@ public final class MetadataCache {
     attrs.put(path, Optional.empty());
   }
 
+  /**
+   * Records a local change of {@code path} (present or, if empty, gone) in its attributes and in
+   * its parent's cached listing, which is patched rather than dropped so a directory being
+   * written into is not listed again after every file.
+   */
+  public void updateEntry(String path, Optional<FileAttributes> now) {
+    attrs.put(path, now);
+    String parent = StorePaths.parent(path);
+    if (parent == null) {
+      return;
+    }
+    String name = StorePaths.name(path);
+    Listing patched =
+        listings
+            .asMap()
+            .computeIfPresent(
+                parent,
+                (dir, l) -> {
+                  java.util.List<DirEntry> entries = new java.util.ArrayList<>(l.entries());
+                  entries.removeIf(e -> e.name().equals(name));
+                  now.ifPresent(a -> entries.add(new DirEntry(name, a)));
+                  return new Listing(entries);
+                });
+    if (patched != null) {
+      mtimes.listed(parent, patched);
+    }
+  }
+
   /** Drops attributes of {@code path} and the listing of {@code path} and of its parent. */
   public void invalidate(String path) {
     attrs.invalidate(path);
