@@ -1,6 +1,7 @@
 package dev.transfuse.translators.store;
 
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +57,26 @@ public interface Store extends AutoCloseable {
    * StoreCapabilities#atomicRename()} says so (S3 copies, then deletes).
    */
   void rename(String from, String to) throws StoreException;
+
+  /**
+   * Writes the remaining bytes of {@code data} into the existing file {@code path} at {@code
+   * offset}, in place, extending the file if needed. Only stores whose {@link
+   * StoreCapabilities#randomWrite()} is true (SFTP, file) implement it; the others throw {@link
+   * StoreException.Kind#UNSUPPORTED} and callers stage the whole file for {@link #upload}.
+   */
+  default void write(String path, long offset, ByteBuffer data) throws StoreException {
+    throw new StoreException(
+        StoreException.Kind.UNSUPPORTED, "in-place writes are not supported: " + path);
+  }
+
+  /**
+   * Cuts or extends the existing file {@code path} to {@code size} bytes, in place. Same support
+   * rule as {@link #write}.
+   */
+  default void truncate(String path, long size) throws StoreException {
+    throw new StoreException(
+        StoreException.Kind.UNSUPPORTED, "in-place truncate is not supported: " + path);
+  }
 
   /** Capacity totals where the store knows them. */
   Optional<SpaceInfo> space() throws StoreException;

@@ -1,0 +1,99 @@
+package dev.transfuse.translators;
+
+import dev.transfuse.translators.file.LocalStore;
+import dev.transfuse.translators.s3.S3FileProvider;
+import dev.transfuse.translators.s3.S3FileSystem;
+import dev.transfuse.translators.s3.S3FileSystemConfigBuilder;
+import dev.transfuse.translators.s3.S3Settings;
+import dev.transfuse.translators.store.Store;
+import dev.transfuse.translators.store.StoreException;
+import dev.transfuse.translators.store.StoreOptions;
+import dev.transfuse.translators.vfs.IsolatedVfs;
+import dev.transfuse.translators.vfs.VfsHostedStore;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.vfs2.FileSystemOptions;
+
+/**
+ * Opens a {@link Store} from a mount's source URI, its options and its credentials: the one entry
+ * point the mount service uses.
+ *
+ * <ul>
+ *   <li>{@code s3://bucket[/prefix]}: options {@code endpoint}, {@code region}, {@code pathStyle},
+ *       {@code multipartThreshold}, {@code partSize}; credentials {@code accessKey} +
+ *       {@code secretKey}, or {@code profile}, or none for the SDK's default chain.
+ *   <li>{@code sftp://user@host[:port]/path}: options {@code hostKeyPolicy} ({@code strict} or
+ *       {@code accept-new}), {@code knownHostsFile}, {@code channels}; credentials {@code
+ *       password} and/or {@code privateKey} (+ {@code passphrase}).
+ *   <li>{@code http(s)://host/path/}: read-only, listings from index pages; no credentials.
+ *   <li>{@code file:///path}: a local directory.
+ * </ul>
+ *
+ * Every scheme also takes {@code connectTimeout} and {@code readTimeout}. Names are the constants
+ * of {@link StoreOptions}. Unknown option names, malformed URIs and credentials embedded in the
+ * URI are {@link IllegalArgumentException}s; an unreachable or refusing store is a {@link
+ * StoreException}. Credential values never appear in a message, a log line or a toString.
+ */
+public final class Stores {
+  private Stores() {}
+
+  public static Store open(URI source, Map<String, String> options,
+      Map<String, String> credentials) throws StoreException {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(credentials, "credentials");
+    String scheme = source.getScheme();
+    if (scheme == null || !source.isAbsolute()) {
+      throw new IllegalArgumentException("source needs a scheme (s3, sftp, http, https, file): "
+          + redact(source));
+    }
+    switch (scheme.toLowerCase(Locale.ROOT)) {
+      case "s3":
+        return openS3(source, options, credentials);
+      case "file":
+        return openFile(source, options, credentials);
+      default:
+        throw new IllegalArgumentException("unsupported scheme '" + scheme + "' in "
+            + redact(source) + "; supported: s3, sftp, http, https, file");
+    }
+  }
+
+  /** {@code source} without any user-info password, safe for messages and logs. */
+  public static String redact(URI source) {
+    if (source.getRawUserInfo() == null) {
+      return source.toString();
+    }
+    String user = source.getRawUserInfo();
+    int colon = user.indexOf(':');
+    String shown = colon < 0 ? user : user.substring(0, colon) + ":***";
+    return source.getScheme() + "://" + shown + "@" + source.getHost()
+        + (source.getPort() < 0 ? "" : ":" + source.getPort())
+        + (source.getRawPath() == null ? "" : source.getRawPath());
+  }
+
+  private static Store openS3(URI source, Map<String, String> options,
+      Map<String, String> credentials) throws StoreException {
+    S3Settings settings = S3FileSystemConfigBuilder.settingsFrom(source, options, credentials);
+    FileSystemOptions vfsOptions = new FileSystemOptions();
+    S3FileSystemConfigBuilder.getInstance().setSettings(vfsOptions, settings);
+    IsolatedVfs vfs = IsolatedVfs.open("s3", new S3FileProvider(),
+        "s3://" + settings.bucket() + "/", vfsOptions, settings.label());
+    return new VfsHostedStore(((S3FileSystem) vfs.root().getFileSystem()).store(), vfs);
+  }
+
+  private static Store openFile(URI source, Map<String, String> options,
+      Map<String, String> credentials) throws StoreException {
+    StoreOptions.of("file", options, StoreOptions.common());
+    if (!credentials.isEmpty()) {
+      throw new IllegalArgumentException("file sources take no credentials");
+    }
+    if (source.getAuthority() != null && !source.getAuthority().isEmpty()) {
+      throw new IllegalArgumentException("file source must be file:///absolute/path, was "
+          + source);
+    }
+    return new LocalStore(Path.of(source));
+  }
+}
