@@ -1,12 +1,10 @@
 package dev.transfuse.cache.revalidate;
 
 import dev.transfuse.cache.metadata.MetadataCache;
-import dev.transfuse.translators.store.FileAttributes;
 import dev.transfuse.translators.store.StoreException;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -71,10 +69,7 @@ public final class Revalidator {
 
   private void check(String path) {
     try {
-      Optional<FileAttributes> cached = metadata.peek(path);
-      boolean dir =
-          metadata.peekListing(path) != null || cached.map(FileAttributes::isDirectory).orElse(false);
-      if (dir && metadata.peekListing(path) != null) {
+      if (metadata.peekListing(path) != null) {
         metadata.revalidateDirectory(path);
       } else {
         metadata.revalidateFile(path);

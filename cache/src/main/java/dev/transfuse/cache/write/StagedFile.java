@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * uploaded by the next flush or retry.
  */
 public final class StagedFile {
+  /** Prefix of the change token of staged content, which no store hands out. */
+  public static final String TOKEN_PREFIX = "staged:";
+
   private final String id;
   private final Path data;
   private final Path meta;
@@ -136,9 +139,12 @@ public final class StagedFile {
   public FileAttributes attributes() throws StoreException {
     Instant m;
     synchronized (this) {
+      if (!isDirty() && confirmed != null) {
+        return confirmed; // unchanged since the store confirmed it: no new version to announce
+      }
       m = modified;
     }
-    return new FileAttributes(FileType.FILE, size(), m, "staged:" + id + ":" + generation(), -1);
+    return new FileAttributes(FileType.FILE, size(), m, TOKEN_PREFIX + id + ":" + generation(), -1);
   }
 
   void force() throws StoreException {

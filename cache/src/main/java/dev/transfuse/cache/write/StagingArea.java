@@ -141,6 +141,11 @@ public final class StagingArea {
     }
   }
 
+  /** Gives back one handle taken by {@link #open}. */
+  public void release(StagedFile sf) {
+    sf.released();
+  }
+
   /** Every staged file now. */
   public List<StagedFile> all() {
     List<StagedFile> out = new ArrayList<>();
@@ -163,14 +168,31 @@ public final class StagingArea {
     return out;
   }
 
-  /** Removes {@code sf} if its content is confirmed and nobody has it open; true if removed. */
-  public boolean retireIfDone(StagedFile sf) {
+  /** Takes the data file of a retired staged file; may move it away, or leave it to be deleted. */
+  @FunctionalInterface
+  public interface Adopter {
+    void adopt(StagedFile sf, Path data) throws IOException;
+  }
+
+  /**
+   * Removes {@code sf} if the store confirmed its content and nobody has it open, first offering
+   * its data file to {@code adopter} (the disk block cache); true if removed.
+   */
+  public boolean retireIfDone(StagedFile sf, Adopter adopter) {
     synchronized (sf) {
       if (sf.handles() > 0 || sf.isDirty() || !sf.discard()) {
         return false;
       }
     }
-    drop(sf);
+    unregister(sf);
+    sf.close();
+    try {
+      adopter.adopt(sf, sf.dataFile());
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("staged copy of {} not kept as cache: {}", sf.path(), e.toString());
+    }
+    deleteQuietly(sf.dataFile());
+    deleteQuietly(sf.metaFile());
     return true;
   }
 
@@ -207,15 +229,19 @@ public final class StagingArea {
   }
 
   private void drop(StagedFile sf) {
+    unregister(sf);
+    sf.close();
+    deleteQuietly(sf.dataFile());
+    deleteQuietly(sf.metaFile());
+  }
+
+  private void unregister(StagedFile sf) {
     for (Map.Entry<String, CompletableFuture<StagedFile>> e : byPath.entrySet()) {
       CompletableFuture<StagedFile> f = e.getValue();
       if (f.isDone() && !f.isCompletedExceptionally() && f.join() == sf) {
         byPath.remove(e.getKey(), f);
       }
     }
-    sf.close();
-    deleteQuietly(sf.dataFile());
-    deleteQuietly(sf.metaFile());
   }
 
   private static void writeMeta(Path meta, String state, String path) throws IOException {

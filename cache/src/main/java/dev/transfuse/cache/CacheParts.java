@@ -1,0 +1,184 @@
+package dev.transfuse.cache;
+
+import dev.transfuse.cache.block.BlockFetcher;
+import dev.transfuse.cache.block.BlockReader;
+import dev.transfuse.cache.block.DiskCache;
+import dev.transfuse.cache.block.MemoryBlocks;
+import dev.transfuse.cache.block.ObjectVersion;
+import dev.transfuse.cache.change.Change;
+import dev.transfuse.cache.change.ChangeDispatcher;
+import dev.transfuse.cache.metadata.DirectoryMtimes;
+import dev.transfuse.cache.metadata.MetadataCache;
+import dev.transfuse.cache.revalidate.RateLimiter;
+import dev.transfuse.cache.revalidate.Revalidator;
+import dev.transfuse.cache.stats.CacheStatistics;
+import dev.transfuse.cache.stats.TransferCounters;
+import dev.transfuse.cache.write.StagedFile;
+import dev.transfuse.cache.write.StagingArea;
+import dev.transfuse.cache.write.Uploader;
+import dev.transfuse.translators.store.FileAttributes;
+import dev.transfuse.translators.store.Store;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parts of one {@link CachedStore}, wired once. Kept apart from the facade so the facade
+ * reads as its API and this as its construction, and so the package's other classes
+ * ({@link LocalChanges}, {@link Maintenance}) share the same parts.
+ */
+final class CacheParts {
+  private static final Logger LOG = LoggerFactory.getLogger(CacheParts.class);
+
+  final Store store;
+  final CacheOptions options;
+  final Executor executor;
+  final ExecutorService ownedPool;
+  final TransferCounters transfers = new TransferCounters();
+  final ChangeDispatcher dispatcher;
+  final DirectoryMtimes mtimes;
+  final MetadataCache metadata;
+  final MemoryBlocks memory;
+  final DiskCache disk;
+  final BlockReader reader;
+  final StagingArea staging;
+  final Uploader uploader;
+  final Revalidator revalidator;
+  final List<StagedFile> recovered;
+
+  private CacheParts(Store store, CacheOptions o, ExecutorService ownedPool) throws IOException {
+    this.store = store;
+    this.options = o;
+    this.ownedPool = ownedPool;
+    this.executor = o.executor() != null ? o.executor() : ownedPool;
+    this.dispatcher = new ChangeDispatcher(executor);
+    this.mtimes = new DirectoryMtimes(o.clock());
+    this.metadata =
+        new MetadataCache(
+            store,
+            o.metadataTtl(),
+            o.metadataMaxAge(),
+            o.metadataMaxBytes(),
+            o.ticker(),
+            executor,
+            mtimes,
+            dispatcher);
+    this.memory = new MemoryBlocks(o.memoryBlockBytes(), o.ticker(), executor);
+    this.disk = DiskCache.open(o.cacheDir().resolve("blocks"), o.blockSize(), o.cacheMaxBytes());
+    this.reader =
+        new BlockReader(new BlockFetcher(store, o.blockSize(), memory, disk, executor, transfers));
+    this.staging = new StagingArea(o.cacheDir().resolve("staging"), o.clock());
+    this.uploader =
+        new Uploader(
+            store,
+            staging,
+            o.ticker(),
+            o.uploadRetryMin(),
+            o.uploadRetryMax(),
+            transfers,
+            (file, path, attrs) -> uploaded(path, attrs));
+    this.revalidator =
+        new Revalidator(
+            metadata,
+            new RateLimiter(o.ticker(), o.revalidationsPerSecond()),
+            p -> staging.find(p).isPresent());
+    this.recovered = staging.recover();
+  }
+
+  static CacheParts assemble(Store store, CacheOptions o) throws IOException {
+    ExecutorService pool = o.executor() == null ? newPool(o.fetchThreads()) : null;
+    try {
+      return new CacheParts(store, o, pool);
+    } catch (IOException | RuntimeException e) {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+      throw e;
+    }
+  }
+
+  /** After the store confirmed an upload: every cache learns the new version at once. */
+  private void uploaded(String path, FileAttributes attrs) {
+    memory.invalidate(path);
+    metadata.updateEntry(path, Optional.of(attrs));
+    dispatcher.accept(new Change.FileChanged(path, attrs));
+  }
+
+  /**
+   * Drops {@code file} from staging once it is confirmed and closed; its data becomes the disk
+   * cache's copy of the uploaded version, so reading it back costs nothing.
+   */
+  void retire(StagedFile file) {
+    staging.retireIfDone(
+        file,
+        (sf, data) -> {
+          FileAttributes confirmed = sf.confirmed();
+          if (confirmed != null) {
+            disk.adopt(ObjectVersion.of(sf.path(), confirmed), data);
+          }
+        });
+  }
+
+  CacheStatistics statistics() {
+    int pending = 0;
+    for (StagedFile sf : staging.all()) {
+      if (sf.isDirty()) {
+        pending++;
+      }
+    }
+    return new CacheStatistics(
+        metadata.attributeStats(),
+        metadata.listingStats(),
+        memory.stats(),
+        disk.stats(),
+        transfers.fetches(),
+        transfers.bytesFetched(),
+        transfers.uploads(),
+        transfers.bytesUploaded(),
+        transfers.uploadFailures(),
+        pending);
+  }
+
+  void close() {
+    for (StagedFile sf : staging.all()) {
+      if (sf.isDirty()) {
+        try {
+          uploader.flush(sf);
+        } catch (Exception e) {
+          LOG.warn("{} stays staged for the next start: {}", sf.path(), e.toString());
+        }
+      }
+    }
+    disk.close();
+    if (ownedPool != null) {
+      ownedPool.shutdown();
+      try {
+        if (!ownedPool.awaitTermination(10, TimeUnit.SECONDS)) {
+          ownedPool.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        ownedPool.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static ExecutorService newPool(int threads) {
+    AtomicInteger n = new AtomicInteger();
+    ThreadFactory tf =
+        r -> {
+          Thread t = new Thread(r, "transfuse-cache-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
+    return Executors.newFixedThreadPool(threads, tf);
+  }
+}
