@@ -5,6 +5,7 @@ import dev.transfuse.fuse.kernel.InitFlags;
 import dev.transfuse.fuse.kernel.Opcode;
 import dev.transfuse.fuse.wire.ReplyBuffer;
 import dev.transfuse.fuse.wire.RequestView;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,11 +93,11 @@ final class InitNegotiation {
   }
 
   /** The kernel's cap on max_pages (sysctl fs.fuse.max_pages_limit, 256 before it existed). */
-  private static int maxPagesLimit() {
-    try {
-      return Math.min(65535, Integer.parseInt(
-          Files.readString(Path.of("/proc/sys/fs/fuse/max_pages_limit")).trim()));
-    } catch (IOException | NumberFormatException e) {
+  static int maxPagesLimit() {
+    // Not Files.readString: on JDK 17 it returns "2" of this file's "256" (procfs reports size 0).
+    try (BufferedReader r = Files.newBufferedReader(Path.of("/proc/sys/fs/fuse/max_pages_limit"))) {
+      return Math.min(65535, Integer.parseInt(r.readLine().trim()));
+    } catch (IOException | RuntimeException e) {
       return 256;
     }
   }
