@@ -5,6 +5,10 @@ import dev.transfuse.translators.s3.S3FileProvider;
 import dev.transfuse.translators.s3.S3FileSystem;
 import dev.transfuse.translators.s3.S3FileSystemConfigBuilder;
 import dev.transfuse.translators.s3.S3Settings;
+import dev.transfuse.translators.sftp.SftpFileProvider;
+import dev.transfuse.translators.sftp.SftpFileSystem;
+import dev.transfuse.translators.sftp.SftpFileSystemConfigBuilder;
+import dev.transfuse.translators.sftp.SftpSettings;
 import dev.transfuse.translators.store.Store;
 import dev.transfuse.translators.store.StoreException;
 import dev.transfuse.translators.store.StoreOptions;
@@ -53,6 +57,8 @@ public final class Stores {
     switch (scheme.toLowerCase(Locale.ROOT)) {
       case "s3":
         return openS3(source, options, credentials);
+      case "sftp":
+        return openSftp(source, options, credentials);
       case "file":
         return openFile(source, options, credentials);
       default:
@@ -82,6 +88,19 @@ public final class Stores {
     IsolatedVfs vfs = IsolatedVfs.open("s3", new S3FileProvider(),
         "s3://" + settings.bucket() + "/", vfsOptions, settings.label());
     return new VfsHostedStore(((S3FileSystem) vfs.root().getFileSystem()).store(), vfs);
+  }
+
+  private static Store openSftp(URI source, Map<String, String> options,
+      Map<String, String> credentials) throws StoreException {
+    SftpSettings settings =
+        SftpFileSystemConfigBuilder.settingsFrom(source, options, credentials);
+    FileSystemOptions vfsOptions = new FileSystemOptions();
+    SftpFileSystemConfigBuilder.getInstance().setSettings(vfsOptions, settings);
+    // The VFS root carries user, host and port (one file system per login), never a password.
+    String root = "sftp://" + settings.user() + "@" + settings.host() + ":" + settings.port() + "/";
+    IsolatedVfs vfs = IsolatedVfs.open("sftp", new SftpFileProvider(), root, vfsOptions,
+        settings.label());
+    return new VfsHostedStore(((SftpFileSystem) vfs.root().getFileSystem()).store(), vfs);
   }
 
   private static Store openFile(URI source, Map<String, String> options,

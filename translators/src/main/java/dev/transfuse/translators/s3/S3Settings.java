@@ -58,6 +58,12 @@ public record S3Settings(
     }
   }
 
+  @Override
+  public String toString() {
+    return "S3Settings[" + label() + ", endpoint=" + endpoint + ", region=" + region
+        + ", pathStyle=" + pathStyle + "]";
+  }
+
   /** "s3://bucket/prefix" for messages: never a key. */
   public String label() {
     return "s3://" + bucket + "/" + prefix;
