@@ -27,6 +27,7 @@ import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHStatExtensionInfo;
 import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHStatPathExtension;
 import org.apache.sshd.sftp.client.impl.AbstractSftpClient;
 import org.apache.sshd.sftp.client.impl.SftpInputStreamAsync;
+import org.apache.sshd.sftp.common.SftpConstants;
 
 /**
  * An SFTP directory as a {@link Store}, on Apache MINA SSHD's SFTP client.
@@ -47,6 +48,7 @@ public final class SftpStore implements Store {
   private static final StoreCapabilities CAPABILITIES =
       new StoreCapabilities(false, true, true, true);
   private static final int READ_BUFFER = 64 * 1024;
+  private static final int S_IFMT = 0170000;
 
   private final SftpSettings settings;
   private final SftpChannels channels;
@@ -91,7 +93,8 @@ public final class SftpStore implements Store {
     StorePath.require(path);
     try {
       Attributes a = channels.channel().stat(settings.remote(path));
-      if (!a.isRegularFile() && !a.isDirectory() && !a.isSymbolicLink() && !a.isOther()) {
+      if (a.getType() == SftpConstants.SSH_FILEXFER_TYPE_UNKNOWN
+          && (a.getPermissions() & S_IFMT) == 0) {
         // MINA's server answers a stat below a regular file ("/file/x", ENOTDIR) with an
         // attribute block of zeros, no file type at all; every real entry has one.
         return Optional.empty();
