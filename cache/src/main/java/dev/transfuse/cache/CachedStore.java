@@ -114,6 +114,7 @@ public final class CachedStore implements AutoCloseable {
   /** Drops every cached fact at or below {@code path}; the next access asks the store. */
   public void invalidate(String path) {
     parts.metadata.invalidateTree(path);
+    parts.metadata.invalidate(path); // and the parent's listing, which names it
   }
 
   // ---- content

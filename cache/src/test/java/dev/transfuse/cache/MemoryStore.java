@@ -36,7 +36,8 @@ final class MemoryStore implements Store {
 
   private final Map<String, Node> nodes = new TreeMap<>();
   private final AtomicLong versions = new AtomicLong();
-  final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> pathCalls = new ConcurrentHashMap<>();
   volatile boolean failUploads;
   volatile CountDownLatch statGate;
   private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
@@ -56,6 +57,7 @@ final class MemoryStore implements Store {
 
   void resetCalls() {
     calls.clear();
+    pathCalls.clear();
   }
 
   /** Puts a file (and its parent directories) straight into the store, as another client would. */
@@ -92,6 +94,17 @@ final class MemoryStore implements Store {
     calls.computeIfAbsent(op, k -> new AtomicInteger()).incrementAndGet();
   }
 
+  /** Counts {@code op} in total and for {@code path} (as "op path"). */
+  private void count(String op, String path) {
+    count(op);
+    pathCalls.computeIfAbsent(op + " " + path, k -> new AtomicInteger()).incrementAndGet();
+  }
+
+  int calls(String op, String path) {
+    AtomicInteger n = pathCalls.get(op + " " + path);
+    return n == null ? 0 : n.get();
+  }
+
   @Override
   public StoreCapabilities capabilities() {
     return new StoreCapabilities(false, false, false, true);
@@ -99,7 +112,7 @@ final class MemoryStore implements Store {
 
   @Override
   public Optional<FileAttributes> stat(String path) throws StoreException {
-    count("stat");
+    count("stat", path);
     CountDownLatch gate = statGate;
     if (gate != null) {
       try {
@@ -117,7 +130,7 @@ final class MemoryStore implements Store {
 
   @Override
   public synchronized List<DirEntry> list(String dir) throws StoreException {
-    count("list");
+    count("list", dir);
     Node d = nodes.get(dir);
     if (d == null) {
       throw new StoreException(Kind.NOT_FOUND, dir);
@@ -136,7 +149,7 @@ final class MemoryStore implements Store {
 
   @Override
   public InputStream read(String path, long offset, long length) throws StoreException {
-    count("read");
+    count("read", path);
     byte[] c;
     synchronized (this) {
       Node n = nodes.get(path);

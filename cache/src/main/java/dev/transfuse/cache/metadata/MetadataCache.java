@@ -144,14 +144,10 @@ public final class MetadataCache {
     }
   }
 
-  /** Drops everything at or below {@code path}, and its parent's listing. */
+  /** Drops everything at or below {@code path} (its parent's listing is the caller's call). */
   public void invalidateTree(String path) {
     attrs.asMap().keySet().removeIf(p -> StorePaths.isWithin(p, path));
     listings.asMap().keySet().removeIf(p -> StorePaths.isWithin(p, path));
-    String parent = StorePaths.parent(path);
-    if (parent != null) {
-      listings.invalidate(parent);
-    }
   }
 
   /**
