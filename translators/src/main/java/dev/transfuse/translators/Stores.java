@@ -1,6 +1,11 @@
 package dev.transfuse.translators;
 
 import dev.transfuse.translators.file.LocalStore;
+import dev.transfuse.translators.http.HttpFileProvider;
+import dev.transfuse.translators.http.HttpFileSystem;
+import dev.transfuse.translators.http.HttpFileSystemConfigBuilder;
+import dev.transfuse.translators.http.HttpSettings;
+import dev.transfuse.translators.http.HttpStore;
 import dev.transfuse.translators.s3.S3FileProvider;
 import dev.transfuse.translators.s3.S3FileSystem;
 import dev.transfuse.translators.s3.S3FileSystemConfigBuilder;
@@ -59,6 +64,9 @@ public final class Stores {
         return openS3(source, options, credentials);
       case "sftp":
         return openSftp(source, options, credentials);
+      case "http":
+      case "https":
+        return openHttp(source, options, credentials);
       case "file":
         return openFile(source, options, credentials);
       default:
@@ -101,6 +109,28 @@ public final class Stores {
     IsolatedVfs vfs = IsolatedVfs.open("sftp", new SftpFileProvider(), root, vfsOptions,
         settings.label());
     return new VfsHostedStore(((SftpFileSystem) vfs.root().getFileSystem()).store(), vfs);
+  }
+
+  private static Store openHttp(URI source, Map<String, String> options,
+      Map<String, String> credentials) throws StoreException {
+    HttpSettings settings =
+        HttpFileSystemConfigBuilder.settingsFrom(source, options, credentials);
+    FileSystemOptions vfsOptions = new FileSystemOptions();
+    HttpFileSystemConfigBuilder.getInstance().setSettings(vfsOptions, settings);
+    String scheme = settings.base().getScheme();
+    HttpFileProvider provider = new HttpFileProvider();
+    IsolatedVfs vfs = IsolatedVfs.open(scheme, provider,
+        scheme + "://" + settings.base().getRawAuthority() + "/", vfsOptions,
+        settings.base().toString());
+    HttpStore http = ((HttpFileSystem) vfs.root().getFileSystem()).store();
+    Store store = new VfsHostedStore(http, vfs);
+    try {
+      http.probe();
+    } catch (StoreException e) {
+      store.close();
+      throw e;
+    }
+    return store;
   }
 
   private static Store openFile(URI source, Map<String, String> options,
