@@ -1,0 +1,107 @@
+package dev.transfuse.translators.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's nginx as a child process with its own config on a free 127.0.0.1 port, serving one
+ * directory twice: {@code /html/} with autoindex HTML and {@code /json/} with {@code
+ * autoindex_format json}. Single process ({@code master_process off}), killed by PID on close.
+ */
+public final class NginxServer implements AutoCloseable {
+  public static final Path NGINX = Path.of("/usr/sbin/nginx");
+
+  private final Process process;
+  private final int port;
+
+  private NginxServer(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  public static boolean available() {
+    return Files.isExecutable(NGINX);
+  }
+
+  public static NginxServer start(Path root, Path work) throws IOException, InterruptedException {
+    Files.createDirectories(work.resolve("tmp"));
+    IOException last = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      int port = FreePort.pick();
+      Path config = work.resolve("nginx.conf");
+      String tmp = work.resolve("tmp").toString();
+      Files.writeString(config, String.join("\n",
+          "daemon off;",
+          "master_process off;",
+          "worker_processes 1;",
+          "pid " + work.resolve("nginx.pid") + ";",
+          "error_log " + work.resolve("error.log") + " error;",
+          "events { worker_connections 512; }",
+          "http {",
+          "  include /etc/nginx/mime.types;",
+          "  default_type application/octet-stream;",
+          "  access_log off;",
+          "  sendfile on;",
+          "  client_body_temp_path " + tmp + "/body;",
+          "  proxy_temp_path " + tmp + "/proxy;",
+          "  fastcgi_temp_path " + tmp + "/fastcgi;",
+          "  uwsgi_temp_path " + tmp + "/uwsgi;",
+          "  scgi_temp_path " + tmp + "/scgi;",
+          "  server {",
+          "    listen 127.0.0.1:" + port + ";",
+          "    location /html/ { alias " + root + "/; autoindex on; }",
+          "    location /json/ { alias " + root + "/; autoindex on; autoindex_format json; }",
+          "  }",
+          "}",
+          ""));
+      Process p = new ProcessBuilder(NGINX.toString(), "-c", config.toString(), "-p",
+          work.toString())
+          .redirectErrorStream(true)
+          .redirectOutput(work.resolve("nginx.out").toFile())
+          .start();
+      if (waitForPort(port, p)) {
+        return new NginxServer(p, port);
+      }
+      p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      last = new IOException("nginx did not start on " + port + ": "
+          + Files.readString(work.resolve("nginx.out")));
+    }
+    throw last;
+  }
+
+  private static boolean waitForPort(int port, Process p) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline && p.isAlive()) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return true;
+      } catch (IOException notYet) {
+        Thread.sleep(10);
+      }
+    }
+    return false;
+  }
+
+  public URI html() {
+    return URI.create("http://127.0.0.1:" + port + "/html/");
+  }
+
+  public URI json() {
+    return URI.create("http://127.0.0.1:" + port + "/json/");
+  }
+
+  public void stop() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop();
+  }
+}
