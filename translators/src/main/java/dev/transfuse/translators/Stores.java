@@ -10,6 +10,7 @@ import dev.transfuse.translators.s3.S3FileProvider;
 import dev.transfuse.translators.s3.S3FileSystem;
 import dev.transfuse.translators.s3.S3FileSystemConfigBuilder;
 import dev.transfuse.translators.s3.S3Settings;
+import dev.transfuse.translators.s3.S3Store;
 import dev.transfuse.translators.sftp.SftpFileProvider;
 import dev.transfuse.translators.sftp.SftpFileSystem;
 import dev.transfuse.translators.sftp.SftpFileSystemConfigBuilder;
@@ -95,7 +96,15 @@ public final class Stores {
     S3FileSystemConfigBuilder.getInstance().setSettings(vfsOptions, settings);
     IsolatedVfs vfs = IsolatedVfs.open("s3", new S3FileProvider(),
         "s3://" + settings.bucket() + "/", vfsOptions, settings.label());
-    return new VfsHostedStore(((S3FileSystem) vfs.root().getFileSystem()).store(), vfs);
+    S3Store s3 = ((S3FileSystem) vfs.root().getFileSystem()).store();
+    Store store = new VfsHostedStore(s3, vfs);
+    try {
+      s3.probe();
+    } catch (StoreException e) {
+      store.close();
+      throw e;
+    }
+    return store;
   }
 
   private static Store openSftp(URI source, Map<String, String> options,

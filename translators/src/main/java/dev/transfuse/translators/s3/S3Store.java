@@ -75,6 +75,14 @@ public final class S3Store implements Store {
     return settings.label() + " " + path;
   }
 
+  /**
+   * One ListObjectsV2 of at most one key, so a mount fails at once (not on the first ls) with a
+   * missing bucket, refused credentials or an unreachable endpoint.
+   */
+  public void probe() throws StoreException {
+    listPage(settings.prefix(), null, 1, "/");
+  }
+
   @Override
   public Optional<FileAttributes> stat(String path) throws StoreException {
     StorePath.require(path);
