@@ -85,6 +85,14 @@ public final class StoreFilesystem implements Filesystem {
     return invalidation;
   }
 
+  int nodesHeld() {
+    return inodes.size();
+  }
+
+  int openFiles() {
+    return files.size();
+  }
+
   /** Paths of every node the kernel holds: what revalidation re-checks. */
   public List<String> heldPaths() {
     return inodes.heldPaths();

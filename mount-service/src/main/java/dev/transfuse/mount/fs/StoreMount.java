@@ -63,6 +63,11 @@ public final class StoreMount implements AutoCloseable {
     return session.mountpoint();
   }
 
+  public MountStatistics statistics() {
+    return new MountStatistics(cache.statistics(), session.counters().snapshot(),
+        filesystem.nodesHeld(), filesystem.openFiles());
+  }
+
   /** Forgets everything cached at or below {@code path}, here and in the kernel. */
   public void invalidate(String path) {
     cache.invalidate(path);

@@ -129,6 +129,14 @@ class S3MountTest {
   }
 
   @Test
+  void findOnAColdTreeIsOneListingPerDirectoryAndNoHeads() throws Exception {
+    String out = sh(tmp, "find " + mnt.resolve("dir") + " -ls | wc -l");
+    assertThat(out.trim()).isEqualTo("5"); // dir, dir/sub, 3 files
+    assertThat(store.lists.get()).as("one listing per directory").isEqualTo(2);
+    assertThat(store.stats.get()).as("HEADs: dir itself only").isLessThanOrEqualTo(2);
+  }
+
+  @Test
   void readingA64MiBFileTwiceFetchesItOnce() throws Exception {
     Path f = mnt.resolve("big.bin");
     assertThat(sha(Files.readAllBytes(f))).isEqualTo(sha(big));

@@ -1,0 +1,21 @@
+package dev.transfuse.mount.fs;
+
+import dev.transfuse.cache.stats.CacheStatistics;
+import dev.transfuse.fuse.kernel.Opcode;
+import java.util.Map;
+
+/**
+ * One mount's numbers at one instant: its caches (hits, misses, loads, evictions, bytes fetched
+ * and uploaded) and the requests per opcode that reached the daemon — everything else the
+ * kernel served.
+ *
+ * @param nodesHeld node ids the kernel holds lookups on
+ * @param openFiles files open through the mount now
+ */
+public record MountStatistics(
+    CacheStatistics cache, Map<Opcode, Long> daemonRequests, int nodesHeld, int openFiles) {
+
+  public MountStatistics {
+    daemonRequests = Map.copyOf(daemonRequests);
+  }
+}
