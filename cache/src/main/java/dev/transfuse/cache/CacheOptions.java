@@ -30,9 +30,10 @@ import java.util.concurrent.Executor;
  * @param ticker time source of every expiry, back-off and rate limit (tests pass a fake)
  * @param clock wall clock for the modification times the cache invents (staged files, stable
  *     directory mtimes)
- * @param executor runs fetches, read-ahead, refreshes and listener calls; {@code null} means a
- *     pool owned and closed by the {@link CachedStore}
- * @param fetchThreads size of that owned pool
+ * @param executor runs fetches, read-ahead, metadata loads and refreshes, and listener calls;
+ *     {@code null} means two pools owned and closed by the {@link CachedStore}, one for block
+ *     fetches and one for metadata and listeners
+ * @param fetchThreads size of the owned block fetch pool
  * @param backgroundTasks whether the store schedules its own upload retries and polling; tests
  *     turn this off and call {@link CachedStore#runMaintenance()} themselves
  */

@@ -40,8 +40,12 @@ final class CacheParts {
 
   final Store store;
   final CacheOptions options;
+  // Two pools when we own them: read-ahead can queue dozens of block fetches, and a stat or a
+  // refresh must not wait behind them.
+  private static final int METADATA_THREADS = 8;
   final Executor executor;
-  final ExecutorService ownedPool;
+  final Executor metadataExecutor;
+  private final List<ExecutorService> ownedPools;
   final TransferCounters transfers = new TransferCounters();
   final ChangeDispatcher dispatcher;
   final DirectoryMtimes mtimes;
@@ -54,12 +58,14 @@ final class CacheParts {
   final Revalidator revalidator;
   final List<StagedFile> recovered;
 
-  private CacheParts(Store store, CacheOptions o, ExecutorService ownedPool) throws IOException {
+  private CacheParts(Store store, CacheOptions o, List<ExecutorService> ownedPools)
+      throws IOException {
     this.store = store;
     this.options = o;
-    this.ownedPool = ownedPool;
-    this.executor = o.executor() != null ? o.executor() : ownedPool;
-    this.dispatcher = new ChangeDispatcher(executor);
+    this.ownedPools = ownedPools;
+    this.executor = o.executor() != null ? o.executor() : ownedPools.get(0);
+    this.metadataExecutor = o.executor() != null ? o.executor() : ownedPools.get(1);
+    this.dispatcher = new ChangeDispatcher(metadataExecutor);
     this.mtimes = new DirectoryMtimes(o.clock());
     this.metadata =
         new MetadataCache(
@@ -68,7 +74,7 @@ final class CacheParts {
             o.metadataMaxAge(),
             o.metadataMaxBytes(),
             o.ticker(),
-            executor,
+            metadataExecutor,
             mtimes,
             dispatcher);
     this.memory = new MemoryBlocks(o.memoryBlockBytes(), o.ticker(), executor);
@@ -91,16 +97,20 @@ final class CacheParts {
             new RateLimiter(o.ticker(), o.revalidationsPerSecond()),
             p -> staging.find(p).isPresent());
     this.recovered = staging.recover();
+    if (!recovered.isEmpty()) {
+      LOG.info("{} staged writes from a previous run will be uploaded", recovered.size());
+    }
   }
 
   static CacheParts assemble(Store store, CacheOptions o) throws IOException {
-    ExecutorService pool = o.executor() == null ? newPool(o.fetchThreads()) : null;
+    List<ExecutorService> pools =
+        o.executor() == null
+            ? List.of(newPool("fetch", o.fetchThreads()), newPool("metadata", METADATA_THREADS))
+            : List.of();
     try {
-      return new CacheParts(store, o, pool);
+      return new CacheParts(store, o, pools);
     } catch (IOException | RuntimeException e) {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
+      pools.forEach(ExecutorService::shutdownNow);
       throw e;
     }
   }
@@ -158,24 +168,24 @@ final class CacheParts {
       }
     }
     disk.close();
-    if (ownedPool != null) {
-      ownedPool.shutdown();
+    for (ExecutorService pool : ownedPools) {
+      pool.shutdown();
       try {
-        if (!ownedPool.awaitTermination(10, TimeUnit.SECONDS)) {
-          ownedPool.shutdownNow();
+        if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+          pool.shutdownNow();
         }
       } catch (InterruptedException e) {
-        ownedPool.shutdownNow();
+        pool.shutdownNow();
         Thread.currentThread().interrupt();
       }
     }
   }
 
-  private static ExecutorService newPool(int threads) {
+  private static ExecutorService newPool(String name, int threads) {
     AtomicInteger n = new AtomicInteger();
     ThreadFactory tf =
         r -> {
-          Thread t = new Thread(r, "transfuse-cache-" + n.incrementAndGet());
+          Thread t = new Thread(r, "transfuse-cache-" + name + "-" + n.incrementAndGet());
           t.setDaemon(true);
           return t;
         };

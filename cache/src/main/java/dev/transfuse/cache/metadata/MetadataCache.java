@@ -25,6 +25,10 @@ import java.util.function.Consumer;
  * An entry nobody asked for is dropped after {@code maxAge}. Concurrent misses on one key share
  * one load, so they make one remote call.
  *
+ * <p>The caches are asynchronous underneath, viewed synchronously: a load runs on the executor
+ * while the caller waits on its future, so no map lock is held while the store is asked (a
+ * synchronous Caffeine load would hold its hash bin's lock for the whole remote call).
+ *
  * <p>A listing fills the attributes of each child, which is what makes {@code ls -l} of a cold
  * directory cost one listing; and a stat whose parent listing is cached is answered from it,
  * negative answers included. Refreshes compare the old and new value and report differences to
@@ -59,7 +63,8 @@ public final class MetadataCache {
             .ticker(ticker)
             .executor(executor)
             .recordStats()
-            .build(new AttrLoader());
+            .buildAsync(new AttrLoader())
+            .synchronous();
     this.listings =
         Caffeine.newBuilder()
             .maximumWeight(half)
@@ -69,7 +74,8 @@ public final class MetadataCache {
             .ticker(ticker)
             .executor(executor)
             .recordStats()
-            .build(new ListingLoader());
+            .buildAsync(new ListingLoader())
+            .synchronous();
   }
 
   /** Attributes of {@code path}, empty if nothing is there. */
