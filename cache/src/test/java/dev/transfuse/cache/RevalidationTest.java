@@ -61,6 +61,17 @@ class RevalidationTest {
   }
 
   @Test
+  void aFileAppearingWhereNothingWasIsToldAsANewNameInItsDirectory() throws Exception {
+    open(TestCaches.options(dir, ticker));
+    assertThat(cache.stat("/d/late")).isEmpty();
+    store.putFile("/d/late", new byte[3]);
+    cache.revalidate(List.of("/d/late"));
+    assertThat(changes)
+        .containsExactly(new Change.DirectoryChanged("/d", Set.of("late"), Set.of(), Set.of()));
+    assertThat(cache.stat("/d/late")).map(FileAttributes::size).contains(3L);
+  }
+
+  @Test
   void anUnchangedPathTellsNothing() throws Exception {
     open(TestCaches.options(dir, ticker));
     cache.list("/d");

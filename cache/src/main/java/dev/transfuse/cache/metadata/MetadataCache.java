@@ -12,7 +12,6 @@ import dev.transfuse.translators.store.Store;
 import dev.transfuse.translators.store.StoreException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -80,12 +79,12 @@ public final class MetadataCache {
 
   /** Attributes of {@code path}, empty if nothing is there. */
   public Optional<FileAttributes> stat(String path) throws StoreException {
-    return unwrap(() -> attrs.get(path));
+    return StoreCalls.unwrap(() -> attrs.get(path));
   }
 
   /** The listing of {@code dir}; NOT_FOUND / NOT_A_DIRECTORY as {@link Store#list} says. */
   public Listing list(String dir) throws StoreException {
-    return unwrap(() -> listings.get(dir));
+    return StoreCalls.unwrap(() -> listings.get(dir));
   }
 
   /** What is cached for {@code path} now, without loading, refreshing or counting. */
@@ -220,53 +219,19 @@ public final class MetadataCache {
   }
 
   private void reportFile(String path, Optional<FileAttributes> before, Optional<FileAttributes> now) {
-    if (before.equals(now)) {
-      return;
-    }
-    if (now.isEmpty()) {
-      changes.accept(new Change.Removed(path));
-    } else {
-      changes.accept(new Change.FileChanged(path, now.get()));
-    }
+    ChangeReport.ofFile(path, before, now).forEach(changes);
   }
 
   private void reportListing(String dir, Listing before, Listing now) {
     ListingDiff diff = ListingDiff.between(before, now);
-    if (diff.isEmpty()) {
-      return;
-    }
     for (String name : diff.removed()) {
       attrs.put(StorePaths.child(dir, name), Optional.empty());
     }
-    changes.accept(
-        new Change.DirectoryChanged(dir, diff.added(), diff.removed(), diff.modified()));
-    for (String name : diff.modified()) {
-      changes.accept(
-          new Change.FileChanged(StorePaths.child(dir, name), now.byName().get(name).attributes()));
-    }
+    ChangeReport.ofListing(dir, before, now, diff).forEach(changes);
   }
 
   private static int attrWeight(String path, Optional<FileAttributes> v) {
     return 64 + 2 * path.length() + v.map(a -> 2 * a.changeToken().length() + 48).orElse(0);
-  }
-
-  private interface Load<T> {
-    T get();
-  }
-
-  private static <T> T unwrap(Load<T> load) throws StoreException {
-    try {
-      return load.get();
-    } catch (CompletionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof StoreException) {
-        throw (StoreException) c;
-      }
-      if (c instanceof RuntimeException) {
-        throw (RuntimeException) c;
-      }
-      throw new StoreException(StoreException.Kind.IO, String.valueOf(c), c);
-    }
   }
 
   private final class AttrLoader implements CacheLoader<String, Optional<FileAttributes>> {
