@@ -49,7 +49,8 @@ class StatisticsTest {
       assertThat(s.pendingUploads()).isZero();
     }
     // After a restart the disk tier answers.
-    try (CachedStore cache = CachedStore.open(store, TestCaches.options(dir, ticker).build())) {
+    try (CachedStore cache =
+        CachedStore.open(store, TestCaches.options(dir, ticker).readAhead(0).build())) {
       try (ReadHandle h = cache.openRead("/d/f")) {
         h.read(0, BLOCK);
       }
