@@ -80,7 +80,9 @@ final class CacheParts {
     this.memory = new MemoryBlocks(o.memoryBlockBytes(), o.ticker(), executor);
     this.disk = DiskCache.open(o.cacheDir().resolve("blocks"), o.blockSize(), o.cacheMaxBytes());
     this.reader =
-        new BlockReader(new BlockFetcher(store, o.blockSize(), memory, disk, executor, transfers));
+        new BlockReader(
+            new BlockFetcher(
+                store, o.blockSize(), memory, disk, executor, transfers, this::isCurrent));
     this.staging = new StagingArea(o.cacheDir().resolve("staging"), o.clock());
     this.uploader =
         new Uploader(
@@ -113,6 +115,15 @@ final class CacheParts {
       pools.forEach(ExecutorService::shutdownNow);
       throw e;
     }
+  }
+
+  /** False only if the metadata cache knows {@code v} was replaced or removed. */
+  private boolean isCurrent(ObjectVersion v) {
+    if (!metadata.holdsAttributes(v.path())) {
+      return true;
+    }
+    Optional<FileAttributes> now = metadata.peek(v.path());
+    return now.isPresent() && ObjectVersion.of(v.path(), now.get()).equals(v);
   }
 
   /** After the store confirmed an upload: every cache learns the new version at once. */

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -132,15 +133,29 @@ public final class CachedStore implements AutoCloseable {
 
   /** One read without a handle (no read-ahead): the REST content endpoint's path. */
   public int read(String path, long offset, ByteBuffer dst) throws StoreException {
-    ReadHandle h = openRead(path);
-    return new ReadHandle(
-            path,
-            h.attributes(),
-            parts.staging,
-            parts.reader,
-            this,
-            ReadAheadWindow.none(parts.options.blockSize()))
-        .read(offset, dst);
+    FileAttributes a = stat(path).orElseThrow(() -> notFound(path));
+    return read(path, a, offset, dst);
+  }
+
+  /** One read of the version {@code attrs} names, without a handle (no read-ahead). */
+  public int read(String path, FileAttributes attrs, long offset, ByteBuffer dst)
+      throws StoreException {
+    if (attrs.isDirectory()) {
+      throw new StoreException(StoreException.Kind.IS_A_DIRECTORY, path + " is a directory");
+    }
+    ReadAheadWindow none = ReadAheadWindow.none(parts.options.blockSize());
+    return new ReadHandle(path, attrs, parts.staging, parts.reader, this, none).read(offset, dst);
+  }
+
+  /**
+   * Fetches every block of {@code path} at the version {@code attrs} names into the disk cache,
+   * in parallel, and completes with {@link #cachedFile} once all are there: how the bridge can
+   * make a file passthrough-ready before the kernel reads it. Completes exceptionally if a fetch
+   * fails.
+   */
+  public CompletableFuture<Optional<Path>> prefetch(String path, FileAttributes attrs) {
+    ObjectVersion v = ObjectVersion.of(path, attrs);
+    return parts.reader.prefetch(v).thenApply(done -> cachedFile(path, attrs));
   }
 
   /**

@@ -189,6 +189,29 @@ class BlockReadTest {
   }
 
   @Test
+  void prefetchMakesAFilePassthroughReady() throws Exception {
+    open(TestCaches.options(dir, ticker));
+    FileAttributes attrs = cache.stat("/big.bin").orElseThrow();
+    Path file = cache.prefetch("/big.bin", attrs).get(10, TimeUnit.SECONDS).orElseThrow();
+    assertThat(Content.sha256(Files.readAllBytes(file))).isEqualTo(Content.sha256(data));
+    assertThat(store.calls("read")).isEqualTo(BLOCKS);
+  }
+
+  @Test
+  void aReaderOfAReplacedVersionFailsRatherThanMixVersions() throws Exception {
+    open(TestCaches.options(dir, ticker).readAhead(0));
+    try (ReadHandle h = cache.openRead("/big.bin")) {
+      h.read(0, 10);
+      store.putFile("/big.bin", Content.random(SIZE, 99)); // same size, new content
+      cache.revalidate(List.of("/big.bin"));
+      assertThat(h.read(0, 10)).isEqualTo(Arrays.copyOf(data, 10)); // cached: still its version
+      assertThatThrownBy(() -> h.read(20L * BLOCK, 10))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("no longer");
+    }
+  }
+
+  @Test
   void theDiskCacheStaysWithinItsBoundEvictingTheLeastRecentlyUsed() throws Exception {
     store.putFile("/small1", Content.random(4 * BLOCK, 1));
     store.putFile("/small2", Content.random(4 * BLOCK, 2));

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Predicate;
 
 /**
  * Gets one block through the tiers: memory, then disk, then one ranged read from the store. All
@@ -17,8 +18,9 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>A fetch checks that the store returned all the bytes the version's size promises; a short
  * object means it changed under us, and the read fails instead of caching bytes of an unknown
- * version. (A same-size change between two block fetches cannot be seen here: the store API has
- * no conditional ranged read yet.)
+ * version; so does a fetch for a version the metadata cache already knows was replaced. (A
+ * same-size change the cache has not yet learned of cannot be seen here: the store API has no
+ * conditional ranged read yet.)
  */
 public final class BlockFetcher {
   private final Store store;
@@ -27,6 +29,7 @@ public final class BlockFetcher {
   private final DiskCache disk;
   private final Executor executor;
   private final TransferCounters transfers;
+  private final Predicate<ObjectVersion> current;
   private final ConcurrentHashMap<BlockKey, CompletableFuture<byte[]>> inFlight =
       new ConcurrentHashMap<>();
 
@@ -36,13 +39,15 @@ public final class BlockFetcher {
       MemoryBlocks memory,
       DiskCache disk,
       Executor executor,
-      TransferCounters transfers) {
+      TransferCounters transfers,
+      Predicate<ObjectVersion> current) {
     this.store = store;
     this.blockSize = blockSize;
     this.memory = memory;
     this.disk = disk;
     this.executor = executor;
     this.transfers = transfers;
+    this.current = current;
   }
 
   public int blockSize() {
@@ -103,6 +108,10 @@ public final class BlockFetcher {
 
   private byte[] fetchFromStore(BlockKey key) throws StoreException {
     ObjectVersion v = key.version();
+    if (!current.test(v)) {
+      // The store now holds another version: its bytes must not be cached as this one's.
+      throw changed(v, "is no longer the version this reader opened");
+    }
     int length = v.blockLength(key.index(), blockSize);
     long offset = key.index() * blockSize;
     byte[] bytes;

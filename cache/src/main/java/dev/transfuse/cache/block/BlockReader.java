@@ -58,6 +58,16 @@ public final class BlockReader {
     return length;
   }
 
+  /** Fetches every block of {@code v} not cached yet; completes when all are (or one failed). */
+  public CompletableFuture<Void> prefetch(ObjectVersion v) {
+    long n = v.blockCount(blockSize);
+    CompletableFuture<?>[] all = new CompletableFuture<?>[(int) n];
+    for (long b = 0; b < n; b++) {
+      all[(int) b] = fetcher.block(new BlockKey(v, b));
+    }
+    return CompletableFuture.allOf(all);
+  }
+
   private static byte[] await(CompletableFuture<byte[]> f) throws StoreException {
     try {
       return f.get();
