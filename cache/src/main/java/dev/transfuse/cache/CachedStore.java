@@ -271,8 +271,14 @@ public final class CachedStore implements AutoCloseable {
   }
 
   void readFailed(String path, StoreException e) {
-    if (e.kind() == StoreException.Kind.IO || e.kind() == StoreException.Kind.NOT_FOUND) {
-      // The object may have changed or gone under us: ask the store again next time.
+    if (e.kind() != StoreException.Kind.IO && e.kind() != StoreException.Kind.NOT_FOUND) {
+      return;
+    }
+    // The object may have changed or gone under us. Learn what the store holds now rather than
+    // forgetting: a known newer version is what keeps later fetches for the old one refusing.
+    try {
+      parts.metadata.revalidateFile(path);
+    } catch (StoreException again) {
       parts.metadata.invalidate(path);
     }
   }

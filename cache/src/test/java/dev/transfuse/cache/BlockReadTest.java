@@ -208,6 +208,11 @@ class BlockReadTest {
       assertThatThrownBy(() -> h.read(20L * BLOCK, 10))
           .isInstanceOf(StoreException.class)
           .hasMessageContaining("no longer");
+      assertThatThrownBy(() -> h.read(21L * BLOCK, 10)).hasMessageContaining("no longer");
+    }
+    try (ReadHandle h = cache.openRead("/big.bin")) { // a new open reads the new version
+      assertThat(h.read(20L * BLOCK, 10))
+          .isEqualTo(Arrays.copyOfRange(store.content("/big.bin"), 20 * BLOCK, 20 * BLOCK + 10));
     }
   }
 
@@ -237,7 +242,7 @@ class BlockReadTest {
           .isInstanceOf(StoreException.class)
           .hasMessageContaining("changed");
     }
-    // The failure dropped the cached attributes: a new open sees the new version.
+    // The failure made the cache ask the store again: a new open sees the new version.
     try (ReadHandle h = cache.openRead("/big.bin")) {
       assertThat(h.attributes().size()).isEqualTo(BLOCK);
     }
