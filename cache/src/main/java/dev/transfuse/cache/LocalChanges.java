@@ -3,6 +3,7 @@ package dev.transfuse.cache;
 import dev.transfuse.cache.change.Change;
 import dev.transfuse.cache.metadata.StorePaths;
 import dev.transfuse.cache.write.StagedFile;
+import dev.transfuse.translators.store.FileAttributes;
 import dev.transfuse.translators.store.StoreException;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +28,7 @@ final class LocalChanges {
   void mkdir(String path) throws StoreException {
     requireWritable();
     parts.store.mkdir(path);
-    forgetTree(path); // a cached "does not exist" included
+    forget(path, false); // a cached "does not exist" included
     entryAdded(path);
   }
 
@@ -42,8 +43,9 @@ final class LocalChanges {
         throw e;
       }
     }
+    boolean dir = mayBeDirectory(path);
     parts.staging.discard(path);
-    forgetTree(path);
+    forget(path, dir);
     parts.metadata.updateEntry(path, Optional.empty());
     parts.dispatcher.accept(new Change.Removed(path));
     String parent = StorePaths.parent(path);
@@ -64,10 +66,11 @@ final class LocalChanges {
         parts.uploader.flush(sf);
       }
     }
+    boolean dir = mayBeDirectory(from) || mayBeDirectory(to);
     parts.store.rename(from, to);
     parts.staging.rename(from, to);
-    forgetTree(from);
-    forgetTree(to);
+    forget(from, dir);
+    forget(to, dir);
     parts.metadata.updateEntry(from, Optional.empty());
     parts.dispatcher.accept(new Change.Removed(from));
     String parent = StorePaths.parent(from);
@@ -78,11 +81,31 @@ final class LocalChanges {
     entryAdded(to);
   }
 
-  private void forgetTree(String path) {
-    parts.metadata.invalidateTree(path);
-    parts.memory.invalidate(path);
-    parts.disk.invalidate(path);
-    parts.mtimes.forget(path);
+  /**
+   * Drops what the caches hold for {@code path}, and below it if it may be a directory. Why the
+   * distinction: a tree drop scans every cached key, and {@code rm -rf} of a large tree deletes
+   * file after file; a file needs only its own keys dropped.
+   */
+  private void forget(String path, boolean tree) {
+    if (tree) {
+      parts.metadata.invalidateTree(path);
+      parts.memory.invalidate(path);
+      parts.disk.invalidate(path);
+      parts.mtimes.forget(path);
+    } else {
+      parts.metadata.invalidateExact(path);
+      parts.memory.invalidate(path);
+      parts.disk.invalidateExact(path);
+    }
+  }
+
+  /** False only when the cache knows {@code path} is not a directory. */
+  private boolean mayBeDirectory(String path) {
+    if (parts.metadata.peekListing(path) != null) {
+      return true;
+    }
+    return !parts.metadata.holdsAttributes(path)
+        || parts.metadata.peek(path).map(FileAttributes::isDirectory).orElse(false);
   }
 
   private void entryAdded(String path) {

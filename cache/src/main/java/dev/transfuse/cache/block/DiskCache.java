@@ -184,6 +184,20 @@ public final class DiskCache {
     victims.forEach(DiskObject::delete);
   }
 
+  /** Forgets every version of {@code path} itself. */
+  public void invalidateExact(String path) {
+    DiskObject gone;
+    synchronized (this) {
+      gone = objects.remove(path);
+      if (gone != null) {
+        usedBytes -= gone.bytes();
+      }
+    }
+    if (gone != null) {
+      gone.delete();
+    }
+  }
+
   /** Forgets every version of {@code path} and anything below it. */
   public void invalidate(String path) {
     List<DiskObject> gone = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.transfuse.cache.block;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.transfuse.cache.metadata.StorePaths;
 import dev.transfuse.cache.stats.TierStats;
 import java.util.concurrent.Executor;
 
@@ -35,9 +36,9 @@ public final class MemoryBlocks {
     blocks.put(key, data);
   }
 
-  /** Drops every version of {@code path}. */
+  /** Drops every version of {@code path} and of anything below it. */
   public void invalidate(String path) {
-    blocks.asMap().keySet().removeIf(k -> k.version().path().equals(path));
+    blocks.asMap().keySet().removeIf(k -> StorePaths.isWithin(k.version().path(), path));
   }
 
   public void cleanUp() {

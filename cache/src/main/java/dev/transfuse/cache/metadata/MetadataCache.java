@@ -149,6 +149,12 @@ public final class MetadataCache {
     }
   }
 
+  /** Drops the attributes and listing of {@code path} only. */
+  public void invalidateExact(String path) {
+    attrs.invalidate(path);
+    listings.invalidate(path);
+  }
+
   /** Drops everything at or below {@code path} (its parent's listing is the caller's call). */
   public void invalidateTree(String path) {
     attrs.asMap().keySet().removeIf(p -> StorePaths.isWithin(p, path));
