@@ -71,6 +71,15 @@ public final class StagingArea {
         found.add(sf);
       }
     }
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, "*.data")) {
+      for (Path data : ds) {
+        String id = data.getFileName().toString().replace(".data", "");
+        if (!Files.exists(root.resolve(id + ".meta"))) {
+          // Without its meta file nobody knows the path: kept for a human, never deleted.
+          LOG.warn("staged data {} has no meta file; left in place", data);
+        }
+      }
+    }
     return found;
   }
 
