@@ -86,6 +86,55 @@ class LocalChangesTest {
   }
 
   @Test
+  void deletingADirectoryTreeForgetsEverythingBelowIt() throws Exception {
+    store.putFile("/t/x/1", new byte[1]);
+    store.putFile("/t/x/2", new byte[2]);
+    cache.list("/t");
+    cache.list("/t/x");
+    try (ReadHandle r = cache.openRead("/t/x/1")) {
+      r.read(0, 1);
+    }
+    for (String p : List.of("/t/x/1", "/t/x/2")) {
+      cache.delete(p);
+    }
+    cache.delete("/t/x");
+    store.resetCalls();
+    assertThat(cache.list("/t")).isEmpty();
+    assertThat(cache.stat("/t/x")).isEmpty();
+    assertThat(store.totalCalls()).isZero();
+    assertThatThrownBy(() -> cache.list("/t/x"))
+        .isInstanceOf(StoreException.class)
+        .extracting(e -> ((StoreException) e).kind())
+        .isEqualTo(StoreException.Kind.NOT_FOUND);
+  }
+
+  @Test
+  void listingErrorsKeepTheirKind() throws Exception {
+    assertThatThrownBy(() -> cache.list("/d/a.txt"))
+        .extracting(e -> ((StoreException) e).kind())
+        .isEqualTo(StoreException.Kind.NOT_A_DIRECTORY);
+    assertThatThrownBy(() -> cache.openRead("/d"))
+        .extracting(e -> ((StoreException) e).kind())
+        .isEqualTo(StoreException.Kind.IS_A_DIRECTORY);
+    assertThatThrownBy(() -> cache.openRead("/none"))
+        .extracting(e -> ((StoreException) e).kind())
+        .isEqualTo(StoreException.Kind.NOT_FOUND);
+  }
+
+  @Test
+  void twoWritersOfOnePathShareOneStagedCopy() throws Exception {
+    try (WriteHandle a = cache.openWrite("/d/shared", true);
+        WriteHandle b = cache.openWrite("/d/shared", false)) {
+      a.write(0, ByteBuffer.wrap("AAAA".getBytes(UTF_8)));
+      b.write(2, ByteBuffer.wrap("BB".getBytes(UTF_8)));
+      a.close(); // uploads, but b still has it open: the staged copy stays
+      assertThat(store.content("/d/shared")).isEqualTo("AABB".getBytes(UTF_8));
+      b.write(4, ByteBuffer.wrap("C".getBytes(UTF_8)));
+    }
+    assertThat(store.content("/d/shared")).isEqualTo("AABBC".getBytes(UTF_8));
+  }
+
+  @Test
   void aFailedStoreCallLeavesTheCachesAsTheyWere() throws Exception {
     assertThatThrownBy(() -> cache.delete("/nothing"))
         .isInstanceOf(StoreException.class)
