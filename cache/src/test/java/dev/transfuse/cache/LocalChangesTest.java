@@ -123,11 +123,11 @@ class LocalChangesTest {
 
   @Test
   void twoWritersOfOnePathShareOneStagedCopy() throws Exception {
-    try (WriteHandle a = cache.openWrite("/d/shared", true);
-        WriteHandle b = cache.openWrite("/d/shared", false)) {
-      a.write(0, ByteBuffer.wrap("AAAA".getBytes(UTF_8)));
-      b.write(2, ByteBuffer.wrap("BB".getBytes(UTF_8)));
-      a.close(); // uploads, but b still has it open: the staged copy stays
+    try (WriteHandle b = cache.openWrite("/d/shared", true)) {
+      try (WriteHandle a = cache.openWrite("/d/shared", false)) {
+        a.write(0, ByteBuffer.wrap("AAAA".getBytes(UTF_8)));
+        b.write(2, ByteBuffer.wrap("BB".getBytes(UTF_8)));
+      } // a's close uploads, but b still has it open: the staged copy stays
       assertThat(store.content("/d/shared")).isEqualTo("AABB".getBytes(UTF_8));
       b.write(4, ByteBuffer.wrap("C".getBytes(UTF_8)));
     }

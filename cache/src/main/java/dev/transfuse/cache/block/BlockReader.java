@@ -2,6 +2,8 @@ package dev.transfuse.cache.block;
 
 import dev.transfuse.translators.store.StoreException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -35,10 +37,9 @@ public final class BlockReader {
     int length = (int) Math.min(dst.remaining(), v.size() - offset);
     long first = offset / blockSize;
     long last = (offset + length - 1) / blockSize;
-    @SuppressWarnings("unchecked")
-    CompletableFuture<byte[]>[] wanted = new CompletableFuture[(int) (last - first + 1)];
+    List<CompletableFuture<byte[]>> wanted = new ArrayList<>((int) (last - first + 1));
     for (long b = first; b <= last; b++) {
-      wanted[(int) (b - first)] = fetcher.block(new BlockKey(v, b));
+      wanted.add(fetcher.block(new BlockKey(v, b)));
     }
     long[] ahead = window.advise(offset, length, v.blockCount(blockSize));
     for (long b = ahead[0]; b < ahead[1]; b++) {
@@ -47,8 +48,8 @@ public final class BlockReader {
     }
     long pos = offset;
     int end = dst.position() + length;
-    for (int i = 0; i < wanted.length; i++) {
-      byte[] block = await(wanted[i]);
+    for (int i = 0; i < wanted.size(); i++) {
+      byte[] block = await(wanted.get(i));
       long blockStart = (first + i) * blockSize;
       int from = (int) (pos - blockStart);
       int n = Math.min(block.length - from, end - dst.position());
