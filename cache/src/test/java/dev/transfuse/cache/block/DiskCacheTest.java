@@ -1,0 +1,79 @@
+package dev.transfuse.cache.block;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiskCacheTest {
+  static final int BLOCK = 4096;
+  @TempDir Path root;
+
+  private static byte[] block(int fill, int len) {
+    byte[] b = new byte[len];
+    java.util.Arrays.fill(b, (byte) fill);
+    return b;
+  }
+
+  @Test
+  void blocksWrittenAndSavedAreThereAfterReopening() throws Exception {
+    ObjectVersion v = new ObjectVersion("/a", "t1", 2L * BLOCK + 10);
+    DiskCache c = DiskCache.open(root, BLOCK, 1 << 20);
+    DiskObject o = c.object(v, true);
+    c.write(o, 0, block(1, BLOCK));
+    c.write(o, 2, block(3, 10));
+    c.close();
+
+    DiskCache again = DiskCache.open(root, BLOCK, 1 << 20);
+    DiskObject r = again.object(v, false);
+    assertThat(r.has(0)).isTrue();
+    assertThat(r.has(1)).isFalse();
+    assertThat(again.read(r, 2)).isEqualTo(block(3, 10));
+    assertThat(again.usedBytes()).isEqualTo(BLOCK + 10);
+  }
+
+  @Test
+  void aCorruptIndexIsDroppedWithItsDataNeverTrusted() throws Exception {
+    ObjectVersion v = new ObjectVersion("/a", "t1", BLOCK);
+    DiskCache c = DiskCache.open(root, BLOCK, 1 << 20);
+    c.write(c.object(v, true), 0, block(7, BLOCK));
+    c.close();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, "*.idx")) {
+      for (Path idx : ds) {
+        Files.write(idx, new byte[] {1, 2, 3});
+      }
+    }
+    DiskCache again = DiskCache.open(root, BLOCK, 1 << 20);
+    assertThat(again.object(v, false)).isNull();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(root)) {
+      assertThat(ds.iterator().hasNext()).isFalse();
+    }
+  }
+
+  @Test
+  void anotherTokenReplacesTheOldCopy() throws Exception {
+    DiskCache c = DiskCache.open(root, BLOCK, 1 << 20);
+    ObjectVersion v1 = new ObjectVersion("/a", "t1", BLOCK);
+    c.write(c.object(v1, true), 0, block(1, BLOCK));
+    ObjectVersion v2 = new ObjectVersion("/a", "t2", BLOCK);
+    DiskObject o2 = c.object(v2, true);
+    assertThat(o2.has(0)).isFalse();
+    assertThat(c.completeFile(v1)).isEmpty();
+    assertThat(c.usedBytes()).isZero();
+  }
+
+  @Test
+  void aWholeObjectLargerThanTheBoundIsNotKept() throws Exception {
+    DiskCache c = DiskCache.open(root, BLOCK, 2L * BLOCK);
+    ObjectVersion v = new ObjectVersion("/big", "t", 3L * BLOCK);
+    DiskObject o = c.object(v, true);
+    for (int i = 0; i < 3; i++) {
+      c.write(o, i, block(i, BLOCK));
+    }
+    assertThat(c.usedBytes()).isLessThanOrEqualTo(2L * BLOCK);
+    assertThat(c.completeFile(v)).isEmpty();
+  }
+}
