@@ -34,6 +34,12 @@ final class LocalChanges {
 
   void delete(String path) throws StoreException {
     requireWritable();
+    for (StagedFile sf : parts.staging.all()) {
+      if (!sf.path().equals(path) && StorePaths.isWithin(sf.path(), path)) {
+        // The store may not know that file yet and call the directory empty.
+        throw new StoreException(StoreException.Kind.NOT_EMPTY, path + " has files being written");
+      }
+    }
     Optional<StagedFile> staged = parts.staging.find(path);
     try {
       parts.store.delete(path);

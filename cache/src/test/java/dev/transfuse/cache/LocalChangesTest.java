@@ -109,6 +109,17 @@ class LocalChangesTest {
   }
 
   @Test
+  void aDirectoryHoldingAnUnuploadedFileIsNotEmpty() throws Exception {
+    store.putDir("/empty");
+    try (WriteHandle w = cache.openWrite("/empty/new", true)) {
+      assertThatThrownBy(() -> cache.delete("/empty"))
+          .extracting(e -> ((StoreException) e).kind())
+          .isEqualTo(StoreException.Kind.NOT_EMPTY);
+    }
+    assertThat(store.content("/empty/new")).isEmpty();
+  }
+
+  @Test
   void listingErrorsKeepTheirKind() throws Exception {
     assertThatThrownBy(() -> cache.list("/d/a.txt"))
         .extracting(e -> ((StoreException) e).kind())
