@@ -101,8 +101,10 @@ final class BpftraceProcess {
         }
       }
     } catch (IOException | RuntimeException e) {
-      log.warn("reading bpftrace output failed", e);
-      end();
+      if (!stopping) { // stopping closes the pipe under the reader
+        log.warn("reading bpftrace output failed", e);
+        end();
+      }
     }
     if (stopping) {
       return;
