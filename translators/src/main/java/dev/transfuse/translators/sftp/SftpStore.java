@@ -26,7 +26,6 @@ import org.apache.sshd.sftp.client.SftpClient.OpenMode;
 import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHStatExtensionInfo;
 import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHStatPathExtension;
 import org.apache.sshd.sftp.client.impl.AbstractSftpClient;
-import org.apache.sshd.sftp.client.impl.SftpInputStreamAsync;
 import org.apache.sshd.sftp.common.SftpConstants;
 
 /**
@@ -38,8 +37,8 @@ import org.apache.sshd.sftp.common.SftpConstants;
  * OpenSSH with default settings (no rsa-sha2 signatures, no modern KEX). Swapping in the
  * maintained JSch fork fixes the algorithms but not the single channel. MINA gives what a mount
  * needs: a pool of channels on one session ({@link SftpConnection}), requests multiplexed by id so
- * threads never wait on each other, pipelined reads ({@link SftpInputStreamAsync} keeps several
- * READs in flight), ed25519/ecdsa/rsa-sha2 keys and known_hosts checking built in.
+ * threads never wait on each other, pipelined reads ({@link SftpRangeStream} keeps several READs
+ * in flight, within the range), ed25519/ecdsa/rsa-sha2 keys and known_hosts checking built in.
  *
  * <p>Like the other stores this is the lock-free hot path; the VFS classes of this package serve
  * the same store to VFS users.
@@ -167,9 +166,10 @@ public final class SftpStore implements Store {
     try {
       CloseableHandle handle = sftp.open(remote, EnumSet.of(OpenMode.Read));
       long end = offset + length < 0 ? Long.MAX_VALUE : offset + length;
-      // Pipelined: keeps several READ requests in flight from `offset`, stops issuing at `end`.
-      InputStream in = new SftpInputStreamAsync(
-          (AbstractSftpClient) sftp, READ_BUFFER, offset, end, remote, handle, true);
+      // Pipelined: keeps several READ requests in flight from `offset`, none at or past `end`.
+      int chunk = (int) Math.min(READ_BUFFER, Math.max(length, 8 * 1024));
+      InputStream in = new SftpRangeStream(
+          (AbstractSftpClient) sftp, chunk, offset, end, remote, handle);
       return new RangeInputStream(in, where(path), offset, length, in::close);
     } catch (IOException e) {
       if (SftpErrors.isFailure(e) && stat(path).map(FileAttributes::isDirectory).orElse(false)) {

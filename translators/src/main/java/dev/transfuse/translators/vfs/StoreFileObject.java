@@ -78,6 +78,8 @@ public abstract class StoreFileObject<F extends AbstractFileSystem> extends
 
   @Override
   protected InputStream doGetInputStream(int bufferSize) throws Exception {
-    return store().read(storePath(), 0, Long.MAX_VALUE);
+    // The known size bounds the read, so pipelining stores (SFTP) do not ask past the end.
+    long size = attributes().map(FileAttributes::size).orElse(Long.MAX_VALUE);
+    return store().read(storePath(), 0, size);
   }
 }

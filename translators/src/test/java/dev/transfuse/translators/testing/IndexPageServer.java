@@ -66,7 +66,7 @@ public final class IndexPageServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
   }
 
-  /** Wait {@code d} before answering each file GET (zero: off). */
+  /** Wait {@code d} before answering each file HEAD or GET (zero: off). */
   public void delayResponses(Duration d) {
     this.delay = d;
   }
@@ -136,12 +136,12 @@ public final class IndexPageServer implements AutoCloseable {
         + Long.toHexString(size) + "\"");
     ex.getResponseHeaders().set("Accept-Ranges", "bytes");
     ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+    pause(delay);
     if (head) {
       ex.getResponseHeaders().set("Content-Length", String.valueOf(size));
       ex.sendResponseHeaders(200, -1);
       return;
     }
-    pause(delay);
     long start = 0;
     long end = size - 1;
     int status = 200;
