@@ -72,6 +72,22 @@ class RevalidationTest {
   }
 
   @Test
+  void aDirectoryTheKernelServedLongAfterOurListingExpiredIsStillChecked() throws Exception {
+    open(TestCaches.options(dir, ticker).metadataMaxAge(Duration.ofSeconds(60)));
+    cache.list("/d");
+    ticker.advance(Duration.ofMinutes(5)); // the kernel served every readdir; ours expired
+    cache.runMaintenance();
+    store.putFile("/d/new", new byte[1]);
+    cache.revalidate(List.of("/d"));
+    assertThat(store.calls("list")).isEqualTo(2); // listed, although a stat was all we had left
+    assertThat(changes)
+        .containsExactly(new Change.DirectoryChanged("/d", Set.of(), Set.of(), Set.of()));
+    changes.clear();
+    cache.revalidate(List.of("/d"));
+    assertThat(changes).isEmpty();
+  }
+
+  @Test
   void anUnchangedPathTellsNothing() throws Exception {
     open(TestCaches.options(dir, ticker));
     cache.list("/d");

@@ -26,7 +26,9 @@ public sealed interface Change permits Change.FileChanged, Change.DirectoryChang
 
   /**
    * The listing of directory {@code path} changed: names that appeared, disappeared, or whose
-   * attributes changed (each of the latter also gets its own {@link FileChanged}).
+   * attributes changed (each of the latter also gets its own {@link FileChanged}). All three sets
+   * empty means the directory changed but the cache no longer had the old listing to compare
+   * with, so which names changed is unknown.
    */
   record DirectoryChanged(String path, Set<String> added, Set<String> removed, Set<String> modified)
       implements Change {

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.transfuse.translators.store.FileAttributes;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Modification times for directories whose store has none (S3 prefixes report {@link
@@ -49,6 +50,12 @@ public final class DirectoryMtimes {
               Instant next = now.isAfter(old.mtime()) ? now : old.mtime().plusMillis(1);
               return new Seen(listing.fingerprint(), next);
             });
+  }
+
+  /** The fingerprint of the last listing of {@code dir} seen, if remembered. */
+  public Optional<String> fingerprint(String dir) {
+    Seen s = seen.getIfPresent(dir);
+    return s == null ? Optional.empty() : Optional.of(s.fingerprint());
   }
 
   /** Forgets {@code dir} and everything below it. */

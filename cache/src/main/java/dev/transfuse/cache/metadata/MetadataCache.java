@@ -12,6 +12,7 @@ import dev.transfuse.translators.store.Store;
 import dev.transfuse.translators.store.StoreException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -98,6 +99,13 @@ public final class MetadataCache {
     return attrs.policy().getIfPresentQuietly(path) != null;
   }
 
+  /** Whether {@code path} is a directory as far as anything cached here says. */
+  public boolean isKnownDirectory(String path) {
+    return listings.policy().getIfPresentQuietly(path) != null
+        || peek(path).map(FileAttributes::isDirectory).orElse(false)
+        || mtimes.fingerprint(path).isPresent();
+  }
+
   public Listing peekListing(String dir) {
     return listings.policy().getIfPresentQuietly(dir);
   }
@@ -178,6 +186,7 @@ public final class MetadataCache {
   /** Lists {@code dir} now, stores it, and reports what changed against the cached listing. */
   public Optional<Listing> revalidateDirectory(String dir) throws StoreException {
     Listing before = listings.policy().getIfPresentQuietly(dir);
+    Optional<String> seen = mtimes.fingerprint(dir);
     Listing now;
     try {
       now = loadListing(dir);
@@ -193,20 +202,25 @@ public final class MetadataCache {
     listings.put(dir, now);
     if (before != null) {
       reportListing(dir, before, now);
+    } else if (seen.isPresent() && !seen.get().equals(now.fingerprint())) {
+      // The listing left this cache (the kernel served it, so nobody asked us), but the
+      // fingerprint of the last one seen survives: the directory changed, names unknown.
+      changes.accept(new Change.DirectoryChanged(dir, Set.of(), Set.of(), Set.of()));
     }
     return Optional.of(now);
   }
 
   public TierStats attributeStats() {
-    return TierStats.of(
-        attrs.stats(), attrs.estimatedSize(), attrs.policy().eviction().orElseThrow().weightedSize().orElse(0));
+    return statsOf(attrs);
   }
 
   public TierStats listingStats() {
-    return TierStats.of(
-        listings.stats(),
-        listings.estimatedSize(),
-        listings.policy().eviction().orElseThrow().weightedSize().orElse(0));
+    return statsOf(listings);
+  }
+
+  private static TierStats statsOf(LoadingCache<String, ?> c) {
+    long weight = c.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    return TierStats.of(c.stats(), c.estimatedSize(), weight);
   }
 
   /** Runs Caffeine's pending maintenance (expiry, eviction) now; tests call it after the ticker. */

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One revalidation pass over the paths the kernel holds: a directory whose listing is cached is
- * listed again, anything else is stat'ed, each within the rate limit. Paths the limit left
+ * One revalidation pass over the paths the kernel holds: a directory is listed again (a stat of
+ * an S3 prefix would never show a change), anything else is stat'ed, each within the rate limit. Paths the limit left
  * unchecked go first in the next pass, so every held path is checked eventually however many
  * there are.
  */
@@ -69,7 +69,7 @@ public final class Revalidator {
 
   private void check(String path) {
     try {
-      if (metadata.peekListing(path) != null) {
+      if (metadata.isKnownDirectory(path)) {
         metadata.revalidateDirectory(path);
       } else {
         metadata.revalidateFile(path);
