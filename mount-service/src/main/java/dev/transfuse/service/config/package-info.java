@@ -1,0 +1,2 @@
+/** The service's configuration properties. */
+package dev.transfuse.service.config;
