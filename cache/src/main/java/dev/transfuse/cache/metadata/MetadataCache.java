@@ -110,15 +110,6 @@ public final class MetadataCache {
     return listings.policy().getIfPresentQuietly(dir);
   }
 
-  /** Records what a local change produced, so the next stat costs nothing. */
-  public void put(String path, FileAttributes a) {
-    attrs.put(path, Optional.of(a));
-  }
-
-  public void putAbsent(String path) {
-    attrs.put(path, Optional.empty());
-  }
-
   /**
    * Records a local change of {@code path} (present or, if empty, gone) in its attributes and in
    * its parent's cached listing, which is patched rather than dropped so a directory being
@@ -260,8 +251,9 @@ public final class MetadataCache {
       String parent = StorePaths.parent(path);
       Listing l = parent == null ? null : listings.policy().getIfPresentQuietly(parent);
       if (l != null) {
-        // Answered from the parent's listing, negative answers too: that listing is as fresh
-        // as a stat would be, and it saves one remote call per child after a readdir.
+        // Answered from the parent's listing, negative answers too. It saves one remote call
+        // per child after a readdir; the price is that the answer may be up to one TTL older
+        // than a stat would be, which the listing's own refresh bounds.
         return l.find(StorePaths.name(path));
       }
       return store.stat(path);
