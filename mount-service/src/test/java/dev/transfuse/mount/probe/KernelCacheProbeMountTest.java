@@ -226,6 +226,52 @@ class KernelCacheProbeMountTest {
     assertSameRequests(cold, hot);
   }
 
+  /**
+   * Another process, its cwd on the mount: relative stats (found and missing: the latter are
+   * counted on the cwd's device) and fstat of an open fd are all attributed to the mount. A
+   * missing absolute path is the one stat the probe cannot place.
+   */
+  @Test
+  void relativeMissingAndFdStatsFromAnotherProcessCountOnTheMount() throws Exception {
+    fs = new MemoryFilesystem(Duration.ofSeconds(60), true);
+    fs.putFile("/hot.txt", "hot".getBytes());
+    mount();
+    String script = String.join("\n",
+        "import os, sys",
+        "os.stat('hot.txt')",
+        "try: os.stat('missing')",
+        "except FileNotFoundError: pass",
+        "fd = os.open('hot.txt', os.O_RDONLY)",
+        "print('warm', flush=True)",
+        "sys.stdin.readline()", // warmed up: wait for the test's tick
+        "for _ in range(1000): os.stat('hot.txt')",
+        "for _ in range(1000):",
+        "  try: os.stat('missing')",
+        "  except FileNotFoundError: pass",
+        "for _ in range(1000): os.fstat(fd)",
+        "for _ in range(1000):",
+        "  try: os.stat(os.path.join(os.getcwd(), 'missing-too'))",
+        "  except FileNotFoundError: pass",
+        "");
+    Process py = new ProcessBuilder("python3", "-c", script).directory(mount.path().toFile())
+        .redirectErrorStream(true).start();
+    var out = new java.io.BufferedReader(new java.io.InputStreamReader(py.getInputStream()));
+    assertThat(out.readLine()).isEqualTo("warm");
+    Point before = point();
+    py.getOutputStream().write('\n');
+    py.getOutputStream().flush();
+    assertThat(py.waitFor()).isZero();
+    Point after = point();
+
+    long calls = after.probe.stat().calls() - before.probe.stat().calls();
+    long requests = after.probe.stat().daemonRequests() - before.probe.stat().daemonRequests();
+    assertThat(calls).as("3,000 relative and fd stats; 1,000 absolute misses not placed")
+        .isBetween(3000L, 3010L);
+    assertThat(requests).as("hot and negative entries are cached: %s", after.probe.opcodes())
+        .isLessThanOrEqualTo(3);
+    assertSameRequests(before, after);
+  }
+
   @Test
   void aSecondProbeStartsWithItsFirstMountAndEndsBpftraceWithItsLast() throws Exception {
     // made-up device numbers: nothing is mounted there, so nothing is counted
