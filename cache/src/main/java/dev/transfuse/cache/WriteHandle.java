@@ -4,6 +4,7 @@ import dev.transfuse.cache.write.StagedFile;
 import dev.transfuse.translators.store.FileAttributes;
 import dev.transfuse.translators.store.StoreException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One open file for writing, backed by the path's staged copy (shared with every other writer of
@@ -13,7 +14,7 @@ import java.nio.ByteBuffer;
 public final class WriteHandle implements AutoCloseable {
   private final CachedStore owner;
   private final StagedFile file;
-  private boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   WriteHandle(CachedStore owner, StagedFile file) {
     this.owner = owner;
@@ -52,11 +53,9 @@ public final class WriteHandle implements AutoCloseable {
 
   /** Flushes and releases the handle; the staged copy is dropped once the store confirmed it. */
   @Override
-  public synchronized void close() throws StoreException {
-    if (closed) {
-      return;
+  public void close() throws StoreException {
+    if (closed.compareAndSet(false, true)) { // no monitor: the upload below is network I/O
+      owner.release(file);
     }
-    closed = true;
-    owner.release(file);
   }
 }
