@@ -106,23 +106,14 @@ public final class DiskCache {
       return;
     }
     counters.load();
-    List<DiskObject> victims = new ArrayList<>();
+    List<DiskObject> victims;
     synchronized (this) {
       if (objects.get(o.version().path()) == o) {
         usedBytes += added;
       }
-      Iterator<DiskObject> lru = objects.values().iterator();
-      while (usedBytes > maxBytes && lru.hasNext()) {
-        DiskObject victim = lru.next();
-        lru.remove();
-        usedBytes -= victim.bytes();
-        victims.add(victim);
-      }
+      victims = evictOverBound(null);
     }
-    for (DiskObject v : victims) {
-      counters.eviction();
-      v.delete();
-    }
+    deleteEvicted(victims);
   }
 
   /** The data file of {@code v} if every block of it is on disk (for FUSE passthrough). */
@@ -162,26 +153,20 @@ public final class DiskCache {
     DiskObject full = new DiskObject(v, blockSize, empty.dataFile(), empty.indexFile(), all);
     Files.move(file, full.dataFile(), StandardCopyOption.REPLACE_EXISTING);
     new DiskIndex(v, blockSize, all).writeTo(full.indexFile());
-    List<DiskObject> victims = new ArrayList<>();
+    List<DiskObject> victims;
+    DiskObject raced;
     synchronized (this) {
-      DiskObject raced = objects.put(v.path(), full);
+      raced = objects.put(v.path(), full);
       if (raced != null) {
         usedBytes -= raced.bytes();
-        victims.add(raced);
       }
       usedBytes += full.bytes();
-      Iterator<DiskObject> lru = objects.values().iterator();
-      while (usedBytes > maxBytes && lru.hasNext()) {
-        DiskObject victim = lru.next();
-        if (victim == full) {
-          continue;
-        }
-        lru.remove();
-        usedBytes -= victim.bytes();
-        victims.add(victim);
-      }
+      victims = evictOverBound(full);
     }
-    victims.forEach(DiskObject::delete);
+    if (raced != null) {
+      raced.delete();
+    }
+    deleteEvicted(victims);
   }
 
   /** Forgets every version of {@code path} itself. */
@@ -276,12 +261,30 @@ public final class DiskCache {
         }
       }
     }
+    deleteEvicted(evictOverBound(null));
+  }
+
+  /** Unlinks least recently used objects, except {@code keep}, until the bound holds. */
+  private List<DiskObject> evictOverBound(DiskObject keep) {
+    assert Thread.holdsLock(this);
+    List<DiskObject> victims = new ArrayList<>();
     Iterator<DiskObject> lru = objects.values().iterator();
     while (usedBytes > maxBytes && lru.hasNext()) {
       DiskObject victim = lru.next();
-      lru.remove();
-      usedBytes -= victim.bytes();
-      victim.delete();
+      if (victim != keep) {
+        lru.remove();
+        usedBytes -= victim.bytes();
+        victims.add(victim);
+      }
+    }
+    return victims;
+  }
+
+  /** Deletes evicted objects' files; outside the monitor, as it is file I/O. */
+  private void deleteEvicted(List<DiskObject> victims) {
+    for (DiskObject v : victims) {
+      counters.eviction();
+      v.delete();
     }
   }
 
