@@ -261,7 +261,11 @@ public final class DiskCache {
         }
       }
     }
-    deleteEvicted(evictOverBound(null));
+    List<DiskObject> victims;
+    synchronized (this) {
+      victims = evictOverBound(null);
+    }
+    deleteEvicted(victims);
   }
 
   /** Unlinks least recently used objects, except {@code keep}, until the bound holds. */
