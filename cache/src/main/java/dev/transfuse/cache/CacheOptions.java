@@ -21,7 +21,8 @@ import java.util.concurrent.Executor;
  * @param cacheMaxBytes bound of the disk block cache; 0 keeps no data on disk
  * @param memoryBlockBytes bound of the in-memory block cache
  * @param blockSize unit of caching and of ranged requests, a multiple of 4096
- * @param readAhead largest read-ahead window of a sequential reader; 0 disables read-ahead
+ * @param readAhead largest read-ahead window of a sequential reader, used in whole blocks (so a
+ *     value below {@code blockSize}, like 0, disables read-ahead)
  * @param pollInterval how often {@link CachedStore#startPolling} re-checks paths; {@link
  *     Duration#ZERO} (the default) is off
  * @param revalidationsPerSecond rate limit for revalidation checks against the store

@@ -89,6 +89,9 @@ public final class CachedStore implements AutoCloseable {
    * cost no remote call.
    */
   public List<DirEntry> list(String dir) throws StoreException {
+    if (parts.metadata.holdsAttributes(dir) && parts.metadata.peek(dir).isEmpty()) {
+      throw notFound(dir); // a cached absence answers here too, without a remote call
+    }
     Listing listing = parts.metadata.list(dir);
     List<StagedFile> staged = parts.staging.childrenOf(dir);
     Map<String, DirEntry> merged = new LinkedHashMap<>();

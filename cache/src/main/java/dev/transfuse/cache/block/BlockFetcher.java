@@ -85,12 +85,6 @@ public final class BlockFetcher {
     return mine;
   }
 
-  /** Whether {@code key} is in memory or on disk, without fetching or counting. */
-  public boolean isCached(BlockKey key) {
-    DiskObject o = disk.object(key.version(), false);
-    return inFlight.containsKey(key) || (o != null && o.has(key.index()));
-  }
-
   private void fetch(BlockKey key, DiskObject o, CompletableFuture<byte[]> result) {
     try {
       byte[] bytes = fetchFromStore(key);
