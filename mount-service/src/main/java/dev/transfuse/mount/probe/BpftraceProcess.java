@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,7 @@ final class BpftraceProcess {
     this.shutdownHook = new Thread(this::end, "transfuse-probe-shutdown");
   }
 
-  static BpftraceProcess start(ProbeOptions options, LongSupplier clock, Listener listener)
+  static BpftraceProcess start(ProbeOptions options, Listener listener)
       throws IOException {
     ProcessBuilder pb = new ProcessBuilder(options.bpftrace().toString(), "-f", "json",
         "-B", "none", "--no-warnings", "-e", BpftraceProgram.text(options.interval()));
@@ -49,7 +48,7 @@ final class BpftraceProcess {
     BpftraceProcess bp = new BpftraceProcess(pb.start());
     Runtime.getRuntime().addShutdownHook(bp.shutdownHook);
     bp.thread("transfuse-probe-stderr", bp::readStderr).start();
-    bp.thread("transfuse-probe-stdout", () -> bp.readStdout(new SampleParser(clock), listener))
+    bp.thread("transfuse-probe-stdout", () -> bp.readStdout(new SampleParser(), listener))
         .start();
     log.info("bpftrace started (pid {})", bp.process.pid());
     return bp;

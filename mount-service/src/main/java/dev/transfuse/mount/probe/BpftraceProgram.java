@@ -37,7 +37,9 @@ import java.time.Duration;
  *   <li>{@code @dents[dev]}, {@code @read[dev]}: {@code getdents64} and {@code read}/{@code pread64}
  *       calls on an fd of a FUSE superblock, found through {@code curtask->files->fdt}.
  * </ul>
- * Each tick prints every map, then the line {@code tick}.
+ * Each tick prints every map, then the line {@code tick NSECS}: the CLOCK_MONOTONIC time at
+ * which the interval probe fired, before any map was read, so that a caller can tell which
+ * tick is sure to include what it did (the JVM's {@code System.nanoTime()} is the same clock).
  */
 final class BpftraceProgram {
   static final String TICK = "tick";
@@ -117,7 +119,7 @@ final class BpftraceProgram {
         "interval:ms:" + ms + " {",
         "  print(@req); print(@lat); print(@stat); print(@ustat); print(@dents); print(@read);",
         "  print(@proc); print(@comm); clear(@proc); clear(@comm);",
-        "  printf(\"" + TICK + "\\n\");",
+        "  printf(\"" + TICK + " %llu\\n\", nsecs);",
         "}",
         // bpftrace prints every map on exit; the JVM is no longer listening then.
         "END {",

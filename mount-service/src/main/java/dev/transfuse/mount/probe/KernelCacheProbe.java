@@ -42,6 +42,7 @@ public final class KernelCacheProbe implements AutoCloseable {
     this(options, System::nanoTime);
   }
 
+  /** @param nanoClock CLOCK_MONOTONIC nanoseconds, the clock of bpftrace's {@code nsecs} */
   KernelCacheProbe(ProbeOptions options, LongSupplier nanoClock) {
     this.options = options;
     this.nanoClock = nanoClock;
@@ -114,7 +115,8 @@ public final class KernelCacheProbe implements AutoCloseable {
   }
 
   /**
-   * Waits for a tick that began after this call, so the stats include every call made before it.
+   * Waits for a tick taken after this call (bpftrace's interval probe fired later than now), so
+   * the stats include every call that finished before it.
    * Returns false if none arrived within {@code timeout} or the probe is not running.
    */
   public synchronized boolean awaitTick(Duration timeout) throws InterruptedException {
@@ -155,7 +157,7 @@ public final class KernelCacheProbe implements AutoCloseable {
     }
     BpftraceProcess started;
     try {
-      started = BpftraceProcess.start(options, nanoClock, new Listener(gen));
+      started = BpftraceProcess.start(options, new Listener(gen));
     } catch (IOException e) {
       fail(gen, "cannot start " + options.bpftrace() + ": " + e.getMessage());
       return;

@@ -8,7 +8,10 @@ import java.util.Map;
  * per process since the previous tick. Built by {@link SampleParser}, read-only afterwards.
  */
 final class Sample {
-  /** When the tick line arrived, from the probe's clock; set once, by the parser. */
+  /**
+   * CLOCK_MONOTONIC nanoseconds when bpftrace's interval probe fired, before it read the maps:
+   * every call that finished earlier is in this sample. Set once, by the parser.
+   */
   long atNanos;
   /** By kernel dev_t (= FUSE connection id): requests, latency, statx/fallback stat, dents, reads. */
   final Map<Long, Counters> byDevice = new HashMap<>();

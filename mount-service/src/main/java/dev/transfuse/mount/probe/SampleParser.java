@@ -2,7 +2,6 @@ package dev.transfuse.mount.probe;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -17,13 +16,8 @@ final class SampleParser {
   enum Line { ATTACHED, MAP, TICK, OTHER }
 
   private final ObjectMapper json = new ObjectMapper();
-  private final LongSupplier clock;
   private Sample pending;
   private Sample completed;
-
-  SampleParser(LongSupplier nanoClock) {
-    this.clock = nanoClock;
-  }
 
   /** Parses one stdout line; after {@link Line#TICK}, {@link #takeSample()} returns the sample. */
   Line accept(String line) {
@@ -46,13 +40,14 @@ final class SampleParser {
         }
         return Line.MAP;
       case "printf":
-        if (node.path("data").asString("").strip().equals(BpftraceProgram.TICK)) {
-          completed = sample();
-          completed.atNanos = clock.getAsLong();
-          pending = null;
-          return Line.TICK;
+        String[] words = node.path("data").asString("").strip().split(" ");
+        if (words.length != 2 || !words[0].equals(BpftraceProgram.TICK)) {
+          return Line.OTHER;
         }
-        return Line.OTHER;
+        completed = sample();
+        completed.atNanos = Long.parseUnsignedLong(words[1]);
+        pending = null;
+        return Line.TICK;
       default:
         return Line.OTHER;
     }

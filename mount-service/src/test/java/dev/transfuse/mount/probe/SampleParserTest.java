@@ -13,8 +13,7 @@ class SampleParserTest {
 
   @Test
   void mapLinesAccumulateUntilTheTick() {
-    long[] now = {0};
-    SampleParser p = new SampleParser(() -> now[0]);
+    SampleParser p = new SampleParser();
     assertThat(p.accept("{\"type\": \"attached_probes\", \"data\": {\"probes\": 17}}"))
         .isEqualTo(SampleParser.Line.ATTACHED);
     assertThat(p.accept("{\"type\": \"map\", \"data\": {\"@req\": {\"" + CONN + ",3\": 5, \""
@@ -28,8 +27,7 @@ class SampleParserTest {
     p.accept("{\"type\": \"map\", \"data\": {\"@proc\": {\"" + CONN + ",4242\": 7}}}");
     p.accept("{\"type\": \"map\", \"data\": {\"@comm\": {\"4242\": \"find, the tool\"}}}");
     assertThat(p.takeSample()).isNull();
-    now[0] = 77;
-    assertThat(p.accept("{\"type\": \"printf\", \"data\": \"tick\\n\"}"))
+    assertThat(p.accept("{\"type\": \"printf\", \"data\": \"tick 77\\n\"}"))
         .isEqualTo(SampleParser.Line.TICK);
 
     Sample s = p.takeSample();
@@ -48,14 +46,16 @@ class SampleParserTest {
 
   @Test
   void ignoresWhatIsNotItsOwn() {
-    SampleParser p = new SampleParser(() -> 0);
+    SampleParser p = new SampleParser();
     assertThat(p.accept("stdin:1:1-2: WARNING: something")).isEqualTo(SampleParser.Line.OTHER);
     assertThat(p.accept("")).isEqualTo(SampleParser.Line.OTHER);
     assertThat(p.accept("{\"type\": \"lost_events\", \"data\": {\"events\": 3}}"))
         .isEqualTo(SampleParser.Line.OTHER);
     assertThat(p.accept("{\"type\": \"map\", \"data\": {\"@sent\": {\"1,2\": 3}}}"))
         .isEqualTo(SampleParser.Line.MAP);
-    p.accept("{\"type\": \"printf\", \"data\": \"tick\\n\"}");
+    assertThat(p.accept("{\"type\": \"printf\", \"data\": \"tock 5\\n\"}"))
+        .isEqualTo(SampleParser.Line.OTHER);
+    p.accept("{\"type\": \"printf\", \"data\": \"tick 5\\n\"}");
     assertThat(p.takeSample().byDevice).isEmpty();
   }
 }
