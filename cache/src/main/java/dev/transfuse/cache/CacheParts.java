@@ -19,6 +19,7 @@ import dev.transfuse.cache.write.Uploader;
 import dev.transfuse.translators.store.FileAttributes;
 import dev.transfuse.translators.store.Store;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -178,6 +179,7 @@ final class CacheParts {
         }
       }
     }
+    reader.close(Duration.ofSeconds(10));
     disk.close();
     for (ExecutorService pool : ownedPools) {
       pool.shutdown();

@@ -5,10 +5,14 @@ import dev.transfuse.translators.store.Store;
 import dev.transfuse.translators.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
@@ -32,6 +36,7 @@ public final class BlockFetcher {
   private final Predicate<ObjectVersion> current;
   private final ConcurrentHashMap<BlockKey, CompletableFuture<byte[]>> inFlight =
       new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   public BlockFetcher(
       Store store,
@@ -85,8 +90,28 @@ public final class BlockFetcher {
     return mine;
   }
 
+  /**
+   * Refuses new fetches, drops queued ones (read-ahead nobody waits for), and waits up to {@code
+   * timeout} for those already talking to the store, so no block lands in the disk cache after it
+   * was closed.
+   */
+  public void close(Duration timeout) {
+    closed = true;
+    CompletableFuture<?>[] pending = inFlight.values().toArray(new CompletableFuture<?>[0]);
+    try {
+      CompletableFuture.allOf(pending).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // failures belong to their readers; a fetch still hanging after the timeout is abandoned
+    }
+  }
+
   private void fetch(BlockKey key, DiskObject o, CompletableFuture<byte[]> result) {
     try {
+      if (closed) {
+        throw new StoreException(StoreException.Kind.UNAVAILABLE, "cache is closing");
+      }
       byte[] bytes = fetchFromStore(key);
       memory.put(key, bytes);
       if (o != null) {

@@ -59,6 +59,11 @@ public final class BlockReader {
     return length;
   }
 
+  /** See {@link BlockFetcher#close}. */
+  public void close(java.time.Duration timeout) {
+    fetcher.close(timeout);
+  }
+
   /** Fetches every block of {@code v} not cached yet; completes when all are (or one failed). */
   public CompletableFuture<Void> prefetch(ObjectVersion v) {
     long n = v.blockCount(blockSize);
