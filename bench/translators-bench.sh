@@ -23,6 +23,7 @@ cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
   echo "Machine: $(nproc) cores, ${cpu}, kernel $(uname -r), $(java -version 2>&1 | head -1)."
   echo "Server: S3Proxy 2.6 in-process, jclouds filesystem blob store on local disk; both clients use"
   echo "the SDK's Apache HTTP client; the SDK side is a stock S3Client with checksum validation off."
+  echo "Load average at the end of the run: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   cat "$out"
 } | tee -a bench/RESULTS.md
