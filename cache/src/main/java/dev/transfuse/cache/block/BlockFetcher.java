@@ -80,6 +80,17 @@ public final class BlockFetcher {
     if (pending != null) {
       return pending;
     }
+    // Another fetch may have finished between the lookups above and the claim: then the block
+    // is in a tier now, and fetching it again would only cost bytes.
+    byte[] late = memory.peek(key);
+    if (late == null && o != null && o.has(key.index())) {
+      late = o.read(key.index());
+    }
+    if (late != null) {
+      inFlight.remove(key, mine);
+      mine.complete(late);
+      return mine;
+    }
     try {
       executor.execute(() -> fetch(key, o, mine));
     } catch (RejectedExecutionException e) {

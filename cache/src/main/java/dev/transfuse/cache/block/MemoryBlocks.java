@@ -32,6 +32,11 @@ public final class MemoryBlocks {
     return blocks.getIfPresent(key);
   }
 
+  /** The block, or null, without counting (for re-checks that are not lookups of their own). */
+  public byte[] peek(BlockKey key) {
+    return blocks.policy().getIfPresentQuietly(key);
+  }
+
   public void put(BlockKey key, byte[] data) {
     blocks.put(key, data);
   }
