@@ -1,5 +1,7 @@
 package dev.transfuse.translators.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.transfuse.translators.Stores;
 import dev.transfuse.translators.contract.StoreContractTest;
 import dev.transfuse.translators.store.Store;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /**
  * The read contract against the embedded server, once per index-page format that is not nginx:
@@ -20,6 +23,19 @@ class IndexPageStoreContractTest {
     private IndexPageServer server;
 
     abstract IndexStyle style();
+
+    /** Whether this format's rows carry exact sizes and dates for the fixture's small files. */
+    boolean rowsAreComplete() {
+      return true;
+    }
+
+    @Test
+    void listingIsOneRequestWhereThePageHasSizesAndOneHeadPerFileOtherwise() throws Exception {
+      long before = server.requests();
+      assertThat(store.list("/large")).hasSize(FixtureTree.LARGE_COUNT);
+      long used = server.requests() - before;
+      assertThat(used).isEqualTo(rowsAreComplete() ? 1 : 1 + FixtureTree.LARGE_COUNT);
+    }
 
     @Override
     protected Store start() throws Exception {
@@ -54,6 +70,11 @@ class IndexPageStoreContractTest {
   @Nested
   class ApacheList extends Style {
     @Override
+    boolean rowsAreComplete() {
+      return false;
+    }
+
+    @Override
     IndexStyle style() {
       return IndexStyle.APACHE_LIST;
     }
@@ -62,6 +83,11 @@ class IndexPageStoreContractTest {
   @Nested
   class Python extends Style {
     @Override
+    boolean rowsAreComplete() {
+      return false;
+    }
+
+    @Override
     IndexStyle style() {
       return IndexStyle.PYTHON;
     }
@@ -69,6 +95,11 @@ class IndexPageStoreContractTest {
 
   @Nested
   class Lighttpd extends Style {
+    @Override
+    boolean rowsAreComplete() {
+      return false;
+    }
+
     @Override
     IndexStyle style() {
       return IndexStyle.LIGHTTPD;

@@ -40,6 +40,8 @@ public final class IndexPageServer implements AutoCloseable {
   private final IndexStyle style;
   private volatile Duration delay = Duration.ZERO;
   private volatile long stallAfter = -1;
+  private final java.util.concurrent.atomic.AtomicLong requests =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private IndexPageServer(HttpServer server, ExecutorService pool, Path root, IndexStyle style) {
     this.server = server;
@@ -76,7 +78,13 @@ public final class IndexPageServer implements AutoCloseable {
     this.stallAfter = bytes;
   }
 
+  /** Requests answered so far, for tests that count round trips. */
+  public long requests() {
+    return requests.get();
+  }
+
   private void handle(HttpExchange ex) throws IOException {
+    requests.incrementAndGet();
     try (ex) {
       String raw = ex.getRequestURI().getRawPath();
       String decoded = dev.transfuse.translators.testing.PercentDecoding.decode(raw);
