@@ -93,6 +93,9 @@ final class SftpConnector implements AutoCloseable {
       if (session != null) {
         session.close(true);
       }
+      if (e instanceof StoreException) {
+        throw (StoreException) e; // already classified (an unusable privateKey credential)
+      }
       throw refusal(e);
     }
   }

@@ -62,6 +62,29 @@ class OpenSshFailureTest {
   }
 
   @Test
+  void ecdsaAndRsaKeysWithPassphrasesLogIn() throws Exception {
+    for (String type : OpenSshServer.KEY_TYPES) {
+      // rsa signs with rsa-sha2-256/512: OpenSSH 8.8+ refuses the SHA-1 "ssh-rsa" signature.
+      try (Store store = Stores.open(source, options, Map.of(
+          StoreOptions.PRIVATE_KEY, server.clientPrivateKey(type),
+          StoreOptions.PASSPHRASE, OpenSshServer.PASSPHRASE))) {
+        assertThat(store.stat("/big.bin")).as(type).isPresent();
+      }
+    }
+  }
+
+  @Test
+  void wrongPassphraseIsAccessDeniedWithoutTheKey() throws Exception {
+    assertThatThrownBy(() -> Stores.open(source, options, Map.of(
+        StoreOptions.PRIVATE_KEY, server.clientPrivateKey("ecdsa"),
+        StoreOptions.PASSPHRASE, "not it")))
+        .isInstanceOfSatisfying(StoreException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Kind.ACCESS_DENIED);
+          assertThat(e.getMessage()).contains("privateKey").doesNotContain("PRIVATE KEY");
+        });
+  }
+
+  @Test
   void sshdKilledMidReadIsAnIoError() throws Exception {
     try (Store store = Stores.open(source, options,
         Map.of(StoreOptions.PRIVATE_KEY, server.clientPrivateKey()));

@@ -10,6 +10,7 @@ import dev.transfuse.translators.store.StoreException.Kind;
 import dev.transfuse.translators.store.StoreOptions;
 import dev.transfuse.translators.testing.FixtureTree;
 import dev.transfuse.translators.testing.MinaSftpServer;
+import dev.transfuse.translators.testing.TcpRelay;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -114,6 +115,52 @@ class SftpFailureTest {
           assertThat(e.kind()).isEqualTo(Kind.ACCESS_DENIED);
           assertThat(e.getMessage()).contains("host key");
         });
+  }
+
+  @Test
+  void serverThatStopsAnsweringMidReadFailsWithinTheReadTimeout() throws Exception {
+    try (TcpRelay relay = TcpRelay.start(server.port())) {
+      Files.writeString(work.resolve("relay_known_hosts"), Files.readString(server.knownHosts())
+          .replace(":" + server.port() + " ", ":" + relay.port() + " "));
+      Map<String, String> options = options(work.resolve("relay_known_hosts"), "strict");
+      options.put(StoreOptions.READ_TIMEOUT, "2s");
+      URI viaRelay = URI.create("sftp://" + MinaSftpServer.USER + "@127.0.0.1:" + relay.port()
+          + "/");
+      try (Store store = Stores.open(viaRelay, options, password(MinaSftpServer.PASSWORD));
+          InputStream in = store.read("/big.bin", 0, BIG)) {
+        in.readNBytes(256 * 1024);
+        relay.freeze();
+        long start = System.nanoTime();
+        assertThatThrownBy(in::readAllBytes)
+            .isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.kind()).isEqualTo(Kind.IO));
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(15_000);
+      }
+    }
+  }
+
+  @Test
+  void theStoreReconnectsAfterTheSessionDied() throws Exception {
+    try (TcpRelay relay = TcpRelay.start(server.port())) {
+      Files.writeString(work.resolve("relay_known_hosts"), Files.readString(server.knownHosts())
+          .replace(":" + server.port() + " ", ":" + relay.port() + " "));
+      URI viaRelay = URI.create("sftp://" + MinaSftpServer.USER + "@127.0.0.1:" + relay.port()
+          + "/");
+      try (Store store = Stores.open(viaRelay,
+          options(work.resolve("relay_known_hosts"), "strict"), password(MinaSftpServer.PASSWORD))) {
+        assertThat(store.stat("/big.bin")).isPresent();
+        relay.cut();
+        // The call that finds the session dead may fail; the store must come back by itself.
+        for (int i = 0; i < 3; i++) {
+          try {
+            store.stat("/big.bin");
+          } catch (StoreException expected) {
+            // session died under this call
+          }
+        }
+        assertThat(store.stat("/big.bin")).isPresent();
+      }
+    }
   }
 
   @Test

@@ -36,7 +36,12 @@ public final class OpenSshServer implements AutoCloseable {
   public static OpenSshServer start(Path work) throws IOException, InterruptedException {
     keygen(work.resolve("host_ed25519"), "ed25519");
     keygen(work.resolve("client_ed25519"), "ed25519");
-    Files.copy(work.resolve("client_ed25519.pub"), work.resolve("authorized_keys"));
+    StringBuilder authorized = new StringBuilder(Files.readString(work.resolve("client_ed25519.pub")));
+    for (String type : KEY_TYPES) {
+      keygen(work.resolve("client_" + type), type, "secret passphrase");
+      authorized.append(Files.readString(work.resolve("client_" + type + ".pub")));
+    }
+    Files.writeString(work.resolve("authorized_keys"), authorized);
     // sshd refuses to start without its privilege separation directory (Debian creates it at
     // service start, which never happened here).
     Files.createDirectories(Path.of("/run/sshd"));
@@ -73,8 +78,17 @@ public final class OpenSshServer implements AutoCloseable {
     throw last;
   }
 
+  /** Further client key types the server accepts; their keys carry {@link #PASSPHRASE}. */
+  public static final List<String> KEY_TYPES = List.of("ecdsa", "rsa");
+  public static final String PASSPHRASE = "secret passphrase";
+
   private static void keygen(Path file, String type) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(List.of("/usr/bin/ssh-keygen", "-q", "-t", type, "-N", "",
+    keygen(file, type, "");
+  }
+
+  private static void keygen(Path file, String type, String passphrase)
+      throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(List.of("/usr/bin/ssh-keygen", "-q", "-t", type, "-N", passphrase,
         "-C", "transfuse-test", "-f", file.toString())).redirectErrorStream(true).start();
     if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
       throw new IOException("ssh-keygen failed: "
@@ -112,6 +126,11 @@ public final class OpenSshServer implements AutoCloseable {
   /** The OpenSSH-format private key text the client logs in with. */
   public String clientPrivateKey() throws IOException {
     return Files.readString(work.resolve("client_ed25519"));
+  }
+
+  /** The private key text of one of {@link #KEY_TYPES}, encrypted with {@link #PASSPHRASE}. */
+  public String clientPrivateKey(String type) throws IOException {
+    return Files.readString(work.resolve("client_" + type));
   }
 
   /** A known_hosts file listing this server's host key. */
