@@ -13,7 +13,16 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class TransfuseApplication {
 
   public static ConfigurableApplicationContext start(String... args) {
+    return start(true, args);
+  }
+
+  /**
+   * @param shutdownHook whether Spring closes the context on JVM exit by itself; a caller that
+   *     must order its own clean-up after the unmounts registers its own hook instead
+   */
+  public static ConfigurableApplicationContext start(boolean shutdownHook, String... args) {
     SpringApplication app = new SpringApplication(TransfuseApplication.class);
+    app.setRegisterShutdownHook(shutdownHook);
     return app.run(args);
   }
 }

@@ -11,6 +11,12 @@ public final class Native {
   public static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
   private static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
 
+  static {
+    // Load errno's classes now: the first errno a worker reads may come at JVM shutdown (the
+    // unmount's ENODEV), when a jar's class loader can already be closed.
+    RUNTIME.getLastError();
+  }
+
   private Native() {}
 
   /** errno of the calling thread's last call through {@link #LIBC}. */

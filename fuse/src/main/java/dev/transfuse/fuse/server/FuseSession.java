@@ -56,6 +56,8 @@ public final class FuseSession implements AutoCloseable {
   private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
   private final long connectionId;
   private final long deviceNumber;
+  /** Identity of /sys/fs/fuse/connections/N while it is ours (ids are reused after unmount). */
+  private final Object controlDirKey;
 
   private FuseSession(Path mountpoint, FuseDevice device, ConnectionInfo connection,
       long connectionId, long deviceNumber) {
@@ -65,6 +67,7 @@ public final class FuseSession implements AutoCloseable {
     this.notifier = new KernelNotifier(device, connection);
     this.connectionId = connectionId;
     this.deviceNumber = deviceNumber;
+    this.controlDirKey = controlDirKey(connectionId);
   }
 
   /**
@@ -242,18 +245,37 @@ public final class FuseSession implements AutoCloseable {
     }
   }
 
-  /** Ends the connection through fusectl, mounting it if needed. */
-  private void abortConnection() {
-    Path connections = Path.of("/sys/fs/fuse/connections");
-    Path abort = connections.resolve(Long.toString(connectionId)).resolve("abort");
+  private static final Path CONNECTIONS = Path.of("/sys/fs/fuse/connections");
+
+  /**
+   * The file key of this connection's fusectl directory, mounting fusectl if needed; null if
+   * there is none. Once our connection ends its id can be given to a new mount, whose directory
+   * is a new inode: comparing keys keeps {@link #abortConnection} from ending someone else's.
+   */
+  private static Object controlDirKey(long connectionId) {
+    Path dir = CONNECTIONS.resolve(Long.toString(connectionId));
     try {
-      if (!Files.exists(abort)) {
-        Native.LIBC.mount("fusectl", connections.toString(), "fusectl", 0, null);
+      if (!Files.exists(dir)) {
+        Native.LIBC.mount("fusectl", CONNECTIONS.toString(), "fusectl", 0, null);
       }
-      if (Files.exists(abort)) {
-        Files.writeString(abort, "1");
-        log.warn("{}: aborted FUSE connection {}", mountpoint, connectionId);
+      return Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class)
+          .fileKey();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Ends the connection through fusectl, if it is still ours. */
+  private void abortConnection() {
+    Path dir = CONNECTIONS.resolve(Long.toString(connectionId));
+    try {
+      Object key = controlDirKey(connectionId);
+      if (key == null || !key.equals(controlDirKey)) {
+        log.info("{}: FUSE connection {} already ended", mountpoint, connectionId);
+        return;
       }
+      Files.writeString(dir.resolve("abort"), "1");
+      log.warn("{}: aborted FUSE connection {}", mountpoint, connectionId);
     } catch (IOException e) {
       log.warn("{}: cannot abort FUSE connection {}: {}", mountpoint, connectionId,
           e.getMessage());

@@ -36,10 +36,14 @@ public final class Demo {
     deleteTree(state);
     Files.createDirectories(state);
     DemoStores stores = DemoStores.start(Files.createDirectories(state.resolve("stores")));
-    ConfigurableApplicationContext ctx = TransfuseApplication.start(
+    ConfigurableApplicationContext ctx = TransfuseApplication.start(false,
         "--transfuse.state-dir=" + state, "--transfuse.mount-roots=" + mnt,
         "--server.port=" + port);
-    Runtime.getRuntime().addShutdownHook(new Thread(stores::close, "demo-stores-stop"));
+    // Unmount first (the service closes), then stop the stores the mounts were reading from.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      ctx.close();
+      stores.close();
+    }, "demo-stop"));
     MountService mounts = ctx.getBean(MountService.class);
     MountView s3 = mounts.create(new MountRequest("s3", "s3://" + DemoStores.BUCKET,
         mnt.resolve("s3").toString(), false,

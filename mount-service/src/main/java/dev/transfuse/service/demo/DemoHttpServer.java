@@ -49,6 +49,12 @@ final class DemoHttpServer implements AutoCloseable {
         return;
       }
       boolean head = ex.getRequestMethod().equals("HEAD");
+      if (Files.isDirectory(p) && !rel.endsWith("/")) {
+        // as nginx and Apache do: a directory's canonical address ends with a slash
+        ex.getResponseHeaders().set("Location", ex.getRequestURI().getRawPath() + "/");
+        ex.sendResponseHeaders(301, -1);
+        return;
+      }
       if (Files.isDirectory(p)) {
         byte[] page = index(rel, p).getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
@@ -92,10 +98,13 @@ final class DemoHttpServer implements AutoCloseable {
     ex.getResponseHeaders().set("ETag", "\"" + Long.toHexString(size) + "-"
         + Long.toHexString(Files.getLastModifiedTime(p).toMillis()) + "\"");
     long len = to - from + 1;
-    ex.sendResponseHeaders(status, head ? -1 : len);
     if (head) {
+      // HttpServer sends no length for a body-less answer; HEAD must still tell the size
+      ex.getResponseHeaders().set("Content-Length", Long.toString(len));
+      ex.sendResponseHeaders(status, -1);
       return;
     }
+    ex.sendResponseHeaders(status, len);
     try (var ch = Files.newByteChannel(p); OutputStream out = ex.getResponseBody()) {
       ch.position(from);
       java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
