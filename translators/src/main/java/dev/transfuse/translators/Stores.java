@@ -127,7 +127,7 @@ public final class Stores {
     FileSystemOptions vfsOptions = new FileSystemOptions();
     HttpFileSystemConfigBuilder.getInstance().setSettings(vfsOptions, settings);
     String scheme = settings.base().getScheme();
-    HttpFileProvider provider = new HttpFileProvider();
+    HttpFileProvider provider = new HttpFileProvider("https".equals(scheme) ? 443 : 80);
     IsolatedVfs vfs = IsolatedVfs.open(scheme, provider,
         scheme + "://" + settings.base().getRawAuthority() + "/", vfsOptions,
         settings.base().toString());

@@ -29,8 +29,14 @@ public final class HttpFileProvider extends AbstractOriginatingFileProvider {
       Capability.GET_TYPE, Capability.READ_CONTENT, Capability.LIST_CHILDREN,
       Capability.GET_LAST_MODIFIED, Capability.URI);
 
+  /** A provider for {@code http://} (default port 80). */
   public HttpFileProvider() {
-    setFileNameParser(new GenericURLFileNameParser(80));
+    this(80);
+  }
+
+  /** A provider for a scheme whose default port is {@code defaultPort} (443 for https). */
+  public HttpFileProvider(int defaultPort) {
+    setFileNameParser(new GenericURLFileNameParser(defaultPort));
   }
 
   @Override
