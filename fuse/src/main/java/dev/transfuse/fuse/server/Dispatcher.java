@@ -47,6 +47,10 @@ final class Dispatcher {
     this.workers = workers;
   }
 
+  void timed(int opcode, long nanos) {
+    counters.addTime(opcode, nanos);
+  }
+
   /** Serves {@code req}; returns the reply's length in {@code out}, or 0 for no reply. */
   int handle(RequestView req, ReplyBuffer out, DirentWriter dirents, WorkerCaller caller) {
     int opcode = req.opcode();

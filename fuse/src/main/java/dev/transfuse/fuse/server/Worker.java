@@ -55,6 +55,7 @@ final class Worker implements Runnable {
         }
         return; // ENODEV: unmounted or aborted
       }
+      long started = System.nanoTime();
       request.received((int) n);
       caller.start(request);
       int length = dispatcher.handle(request, reply, dirents, caller);
@@ -69,6 +70,7 @@ final class Worker implements Runnable {
           log.warn("reply to request {} failed: {}", request.unique(), Native.describe(-rc));
         }
       }
+      dispatcher.timed(request.opcode(), System.nanoTime() - started);
     }
   }
 

@@ -9,13 +9,16 @@ import java.util.Map;
  * and uploaded) and the requests per opcode that reached the daemon — everything else the
  * kernel served.
  *
+ * @param daemonLatencyNanos mean time the daemon took per request, by opcode
  * @param nodesHeld node ids the kernel holds lookups on
  * @param openFiles files open through the mount now
  */
 public record MountStatistics(
-    CacheStatistics cache, Map<Opcode, Long> daemonRequests, int nodesHeld, int openFiles) {
+    CacheStatistics cache, Map<Opcode, Long> daemonRequests, Map<Opcode, Long> daemonLatencyNanos,
+    int nodesHeld, int openFiles) {
 
   public MountStatistics {
     daemonRequests = Map.copyOf(daemonRequests);
+    daemonLatencyNanos = Map.copyOf(daemonLatencyNanos);
   }
 }
