@@ -4,6 +4,7 @@ import dev.transfuse.fuse.server.FuseSession;
 import dev.transfuse.fuse.server.SessionOptions;
 import dev.transfuse.fuse.testing.MemoryFilesystem;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +17,9 @@ import java.util.Locale;
  * with the probe, workloads run by bench/ref/fsbench in its own process, and per workload the
  * probe's calls, daemon requests and kernel-served shares (differences between two ticks), with
  * the daemon's own request count beside the probe's. Also hot stat(2) time with and without the
- * probe attached. Prints markdown rows.
+ * probe attached. Writes markdown to OUTPUT (stdout carries the logs).
  *
- * <pre>ProbeBench FSBENCH MOUNTPOINT</pre>
+ * <pre>ProbeBench FSBENCH MOUNTPOINT OUTPUT</pre>
  */
 public final class ProbeBench {
   private static final Duration WAIT = Duration.ofSeconds(10);
@@ -27,12 +28,13 @@ public final class ProbeBench {
   private ProbeBench() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 2) {
-      System.err.println("usage: ProbeBench FSBENCH MOUNTPOINT");
+    if (args.length != 3) {
+      System.err.println("usage: ProbeBench FSBENCH MOUNTPOINT OUTPUT");
       System.exit(2);
     }
     String fsbench = args[0];
     Path mnt = Path.of(args[1]);
+    List<String> report = new ArrayList<>();
     MemoryFilesystem fs = new MemoryFilesystem(Duration.ofSeconds(60), true);
     fs.putFile("/hot.txt", "hot".getBytes());
     for (int i = 0; i < 250; i++) {
@@ -91,16 +93,17 @@ public final class ProbeBench {
         rows.add(b.row("hot random reads: 20,000 × 4 KiB pread(2)",
             () -> run(fsbench, "randread", data, "20000")));
       }
-      System.out.println("| workload | stat calls / requests / share | getdents64 / requests /"
+      report.add("| workload | stat calls / requests / share | getdents64 / requests /"
           + " share | read calls / requests / share | all requests: probe / daemon |");
-      System.out.println("|---|---|---|---|---|");
-      rows.forEach(System.out::println);
-      System.out.println();
-      System.out.printf(Locale.ROOT, "Hot stat(2) with the probe attached: %.1f ns (median of %d"
-          + " runs of 200,000) vs %.1f ns without (median of %d), interleaved.%n",
-          median(with), with.size(), median(without), without.size());
-      System.out.println();
-      System.out.println("Raw stat ns: with " + with + ", without " + without);
+      report.add("|---|---|---|---|---|");
+      report.addAll(rows);
+      report.add("");
+      report.add(String.format(Locale.ROOT, "Hot stat(2) with the probe attached: %.1f ns"
+          + " (median of %d runs of 200,000) vs %.1f ns without (median of %d), interleaved.",
+          median(with), with.size(), median(without), without.size()));
+      report.add("");
+      report.add("Raw stat ns: with " + with + ", without " + without);
+      Files.write(Path.of(args[2]), report);
     }
   }
 

@@ -13,21 +13,16 @@ import dev.transfuse.translators.stream.RangeInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A bucket (or a prefix of one) as a {@link Store}, on AWS SDK v2 calls only: directories are
@@ -39,7 +34,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * doGetType()} and {@code doListChildren()} inside {@code synchronized (fileSystem)}, so with the
  * VFS files cache off (as ours is) every stat and every open would queue behind the one lock while
  * a HEAD is on the wire. Here nothing is locked, and 8 ranged reads run as 8 requests at once
- * ({@code ParallelReadTest} measures it). The SDK client is thread-safe and pools connections.
+ * ({@code ParallelReadTest}, 300 ms per request: 0.32 s through this store, 2.8 s for stat+read
+ * through the VFS API). The SDK client is thread-safe and pools connections.
  */
 public final class S3Store implements Store {
   private static final StoreCapabilities CAPABILITIES =
@@ -138,45 +134,14 @@ public final class S3Store implements Store {
   @Override
   public List<DirEntry> list(String dir) throws StoreException {
     StorePath.require(dir);
-    String prefix = dirPrefix(dir);
-    // Keyed by name: a "dir/" marker can come back both as a common prefix and (from some
-    // servers, S3Proxy's included) as an object, and must list once, as a directory.
-    Map<String, DirEntry> entries = new LinkedHashMap<>();
-    boolean marker = false;
-    String token = null;
-    do {
-      ListObjectsV2Response page = listPage(prefix, token, 1000, dir);
-      for (CommonPrefix p : page.commonPrefixes()) {
-        addDirectory(entries, p.prefix().substring(prefix.length()));
-      }
-      for (S3Object o : page.contents()) {
-        String name = o.key().substring(prefix.length());
-        if (name.isEmpty()) {
-          marker = true;
-        } else if (name.endsWith("/")) {
-          addDirectory(entries, name);
-        } else if (name.indexOf('/') < 0) {
-          entries.putIfAbsent(name,
-              new DirEntry(name, fileAttributes(o.size(), o.lastModified(), o.eTag())));
-        }
-      }
-      token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
-    } while (token != null);
-    if (entries.isEmpty() && !marker && !StorePath.isRoot(dir)) {
+    S3Listing listing = S3Listing.collect(this, dirPrefix(dir), dir);
+    if (listing.entries().isEmpty() && !listing.marker() && !StorePath.isRoot(dir)) {
       if (head(dir).isPresent()) {
         throw new StoreException(Kind.NOT_A_DIRECTORY, "list " + where(dir) + ": is a file");
       }
       throw new StoreException(Kind.NOT_FOUND, "list " + where(dir) + ": no such directory");
     }
-    return new ArrayList<>(entries.values());
-  }
-
-  private static void addDirectory(Map<String, DirEntry> entries, String nameWithSlash) {
-    String name = nameWithSlash.substring(0, nameWithSlash.length() - 1);
-    // "a//b" keys give an empty segment, which no file system can show: skipped.
-    if (!name.isEmpty() && name.indexOf('/') < 0) {
-      entries.put(name, new DirEntry(name, FileAttributes.directory(Instant.EPOCH)));
-    }
+    return listing.entries();
   }
 
   @Override
