@@ -5,6 +5,8 @@ import dev.transfuse.translators.store.StoreException.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * API's limit). Copies all come before any delete, so a failure half-way leaves the source whole.
  */
 final class S3Tree {
+  private static final Logger LOG = LoggerFactory.getLogger(S3Tree.class);
   /** CopyObject refuses sources above 5 GiB; those would need UploadPartCopy (issue #3). */
   private static final long MAX_COPY = 5L * 1024 * 1024 * 1024;
 
@@ -100,7 +103,10 @@ final class S3Tree {
         }
         // DeleteObjects must carry a checksum; the SDK sends x-amz-checksum-crc32, which older
         // S3-compatible servers (S3Proxy 2.6) refuse with 501. Delete key by key from then on.
-        batchDelete.set(false);
+        if (batchDelete.getAndSet(false)) {
+          LOG.warn("s3://{}: server refuses DeleteObjects ({}); deleting key by key from now on",
+              bucket, e.getMessage());
+        }
         deleteOneByOne(batch);
         continue;
       }

@@ -7,7 +7,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.io.IOException;
 import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.common.SftpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands out SFTP channels of the current connection, reconnecting when it died. No lock is held
@@ -15,6 +19,8 @@ import org.apache.sshd.sftp.client.SftpClient;
  * connects; the others wait on that future (with the connect timeout), not on a monitor.
  */
 final class SftpChannels implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SftpChannels.class);
+
   private final SftpConnector connector;
   private final SftpSettings settings;
   private final AtomicReference<CompletableFuture<SftpConnection>> current =
@@ -29,6 +35,39 @@ final class SftpChannels implements AutoCloseable {
   /** Connects now, so a bad host key or password fails when the store is opened. */
   void connectNow() throws StoreException {
     channel();
+  }
+
+  /** One SFTP exchange on a channel. */
+  @FunctionalInterface
+  interface SftpCall<T> {
+    T apply(SftpClient channel) throws IOException;
+  }
+
+  /**
+   * Runs an idempotent call (stat, readdir, open for reading, statvfs), retrying it up to twice,
+   * after 100 and 400 ms, when the channel died under it: the next attempt reconnects. A status
+   * reply from the server (an {@link SftpException}) is an answer, not a failure to retry.
+   */
+  <T> T idempotent(SftpCall<T> call) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      SftpClient channel = channel();
+      try {
+        return call.apply(channel);
+      } catch (IOException e) {
+        if (e instanceof SftpException || e instanceof StoreException || attempt >= 2
+            || channel.isOpen()) {
+          throw e;
+        }
+        LOG.info("{}: SFTP channel lost ({}), reconnecting, attempt {}", settings.label(),
+            e.toString(), attempt + 2);
+        try {
+          Thread.sleep(100L << (2 * attempt));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   SftpClient channel() throws StoreException {

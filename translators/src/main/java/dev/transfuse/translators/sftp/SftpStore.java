@@ -97,7 +97,7 @@ public final class SftpStore implements Store {
   public Optional<FileAttributes> stat(String path) throws StoreException {
     StorePath.require(path);
     try {
-      Attributes a = channels.channel().stat(settings.remote(path));
+      Attributes a = channels.idempotent(c -> c.stat(settings.remote(path)));
       if (a.getType() == SftpConstants.SSH_FILEXFER_TYPE_UNKNOWN
           && (a.getPermissions() & S_IFMT) == 0) {
         // MINA's server answers a stat below a regular file ("/file/x", ENOTDIR) with an
@@ -117,31 +117,38 @@ public final class SftpStore implements Store {
   @Override
   public List<DirEntry> list(String dir) throws StoreException {
     StorePath.require(dir);
-    SftpClient sftp = channels.channel();
-    List<DirEntry> entries = new ArrayList<>();
+    List<SftpClient.DirEntry> raw;
     try {
-      for (SftpClient.DirEntry e : sftp.readDir(settings.remote(dir))) {
-        String name = e.getFilename();
-        if (name.equals(".") || name.equals("..")) {
-          continue;
+      raw = channels.idempotent(c -> {
+        List<SftpClient.DirEntry> all = new ArrayList<>();
+        try {
+          c.readDir(settings.remote(dir)).forEach(all::add);
+        } catch (java.io.UncheckedIOException e) {
+          // readDir's iterator fetches further READDIR batches lazily and throws unchecked.
+          throw e.getCause();
         }
-        FileAttributes a = attributes(e.getAttributes());
-        if (a.type() == FileType.SYMLINK) {
-          Optional<FileAttributes> target = stat(StorePath.child(dir, name));
-          if (target.isEmpty()) {
-            continue; // dangling link: nothing a reader could open
-          }
-          a = target.get();
-        }
-        entries.add(new DirEntry(name, a));
-      }
-      return entries;
+        return all;
+      });
     } catch (IOException e) {
       throw listFailure(dir, e);
-    } catch (java.io.UncheckedIOException e) {
-      // readDir's iterator fetches further READDIR batches lazily and can only throw unchecked.
-      throw listFailure(dir, e.getCause());
     }
+    List<DirEntry> entries = new ArrayList<>(raw.size());
+    for (SftpClient.DirEntry e : raw) {
+      String name = e.getFilename();
+      if (name.equals(".") || name.equals("..")) {
+        continue;
+      }
+      FileAttributes a = attributes(e.getAttributes());
+      if (a.type() == FileType.SYMLINK) {
+        Optional<FileAttributes> target = stat(StorePath.child(dir, name));
+        if (target.isEmpty()) {
+          continue; // dangling link: nothing a reader could open
+        }
+        a = target.get();
+      }
+      entries.add(new DirEntry(name, a));
+    }
+    return entries;
   }
 
   private StoreException listFailure(String dir, IOException e) throws StoreException {
@@ -167,10 +174,14 @@ public final class SftpStore implements Store {
     if (length == 0) {
       return RangeInputStream.empty();
     }
-    SftpClient sftp = channels.channel();
     String remote = settings.remote(path);
+    SftpClient[] used = new SftpClient[1];
     try {
-      CloseableHandle handle = sftp.open(remote, EnumSet.of(OpenMode.Read));
+      CloseableHandle handle = channels.idempotent(c -> {
+        used[0] = c;
+        return c.open(remote, EnumSet.of(OpenMode.Read));
+      });
+      SftpClient sftp = used[0];
       long end = offset + length < 0 ? Long.MAX_VALUE : offset + length;
       // Pipelined: keeps several READ requests in flight from `offset`, none at or past `end`.
       int chunk = (int) Math.min(READ_BUFFER, Math.max(length, 8 * 1024));
@@ -260,12 +271,13 @@ public final class SftpStore implements Store {
   @Override
   public Optional<SpaceInfo> space() throws StoreException {
     try {
-      OpenSSHStatPathExtension ext =
-          channels.channel().getExtension(OpenSSHStatPathExtension.class);
-      if (ext == null || !ext.isSupported()) {
+      OpenSSHStatExtensionInfo info = channels.idempotent(c -> {
+        OpenSSHStatPathExtension ext = c.getExtension(OpenSSHStatPathExtension.class);
+        return ext == null || !ext.isSupported() ? null : ext.stat(settings.root());
+      });
+      if (info == null) {
         return Optional.empty();
       }
-      OpenSSHStatExtensionInfo info = ext.stat(settings.root());
       return Optional.of(new SpaceInfo(info.f_blocks * info.f_frsize,
           info.f_bavail * info.f_frsize));
     } catch (IOException e) {

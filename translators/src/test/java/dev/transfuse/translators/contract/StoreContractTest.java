@@ -47,6 +47,11 @@ public abstract class StoreContractTest {
     return true;
   }
 
+  /** True for stores that report capacity (file, SFTP servers with statvfs@openssh.com). */
+  protected boolean knowsSpace() {
+    return false;
+  }
+
   @BeforeAll
   void startStore() throws Exception {
     store = start();
@@ -237,6 +242,14 @@ public abstract class StoreContractTest {
       assertThat(store.capabilities().randomWrite()).isFalse();
     }
     assertThat(store.capabilities().listing()).isTrue();
+  }
+
+  @Test
+  void spaceTotalsAreReportedWhereKnown() throws Exception {
+    java.util.Optional<dev.transfuse.translators.store.SpaceInfo> space = store.space();
+    assertThat(space.isPresent()).isEqualTo(knowsSpace());
+    space.ifPresent(s -> assertThat(s.totalBytes()).isPositive()
+        .isGreaterThanOrEqualTo(s.freeBytes()));
   }
 
   @Test

@@ -20,6 +20,11 @@ class LocalStoreContractTest extends WritableStoreContractTest {
   }
 
   @Override
+  protected boolean knowsSpace() {
+    return true;
+  }
+
+  @Override
   protected void stop() throws Exception {
     try (var walk = Files.walk(root)) {
       walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -30,6 +30,11 @@ class OpenSshStoreContractTest extends WritableStoreContractTest {
   }
 
   @Override
+  protected boolean knowsSpace() {
+    return true;
+  }
+
+  @Override
   protected void stop() throws Exception {
     server.close();
   }
