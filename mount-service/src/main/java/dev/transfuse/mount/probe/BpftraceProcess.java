@@ -37,7 +37,10 @@ final class BpftraceProcess {
 
   private BpftraceProcess(Process process) {
     this.process = process;
-    this.shutdownHook = new Thread(this::end, "transfuse-probe-shutdown");
+    this.shutdownHook = new Thread(() -> {
+      stopping = true;
+      end();
+    }, "transfuse-probe-shutdown");
   }
 
   static BpftraceProcess start(ProbeOptions options, Listener listener)

@@ -272,27 +272,6 @@ class KernelCacheProbeMountTest {
     assertSameRequests(before, after);
   }
 
-  @Test
-  void aSecondProbeStartsWithItsFirstMountAndEndsBpftraceWithItsLast() throws Exception {
-    // made-up device numbers: nothing is mounted there, so nothing is counted
-    try (KernelCacheProbe own = new KernelCacheProbe(ProbeOptions.defaults().withInterval(TICK))) {
-      assertThat(own.bpftracePid()).isEqualTo(-1);
-      ProbedMount a = own.register(new ProbeTarget(tmp.resolve("a"), 1L << 20 | 901, 901));
-      ProbedMount b = own.register(new ProbeTarget(tmp.resolve("b"), 1L << 20 | 902, 902));
-      assertThat(own.awaitReady(Duration.ofSeconds(30))).isTrue();
-      long pid = own.bpftracePid();
-      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
-      assertThat(own.awaitTick(WAIT)).isTrue();
-      assertThat(a.stats().sinceMount().stat().calls()).isZero();
-      a.close();
-      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
-      assertThat(a.stats().available()).isFalse();
-      b.close();
-      assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
-      assertThat(own.bpftracePid()).isEqualTo(-1);
-    }
-  }
-
   private static int listCount(Path dir) throws IOException {
     int n = 0;
     try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
