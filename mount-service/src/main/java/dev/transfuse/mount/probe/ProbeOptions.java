@@ -40,6 +40,10 @@ public record ProbeOptions(Path bpftrace, Path tracefs, Duration interval, Durat
     return new ProbeOptions(path, tracefs, interval, startTimeout, topProcesses);
   }
 
+  public ProbeOptions withTracefs(Path path) {
+    return new ProbeOptions(bpftrace, path, interval, startTimeout, topProcesses);
+  }
+
   public ProbeOptions withInterval(Duration d) {
     return new ProbeOptions(bpftrace, tracefs, d, startTimeout, topProcesses);
   }

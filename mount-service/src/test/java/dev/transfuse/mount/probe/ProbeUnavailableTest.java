@@ -37,6 +37,23 @@ class ProbeUnavailableTest {
   }
 
   @Test
+  void aMissingTracepointIsNamed() throws Exception {
+    // a tracefs whose events lack the fuse group, as on a kernel without the fuse module
+    Path tracefs = Files.createDirectories(tmp.resolve("tracing/events/syscalls"));
+    try (KernelCacheProbe probe = new KernelCacheProbe(
+        ProbeOptions.defaults().withTracefs(tracefs.getParent().getParent()))) {
+      ProbedMount m = probe.register(new ProbeTarget(tmp, 1L << 20 | 10, 10));
+      assertThat(probe.awaitReady(Duration.ofSeconds(10))).isFalse();
+      assertThat(m.stats().reason()).startsWith("unavailable: ");
+      if (ProbeConditions.canProbe()) { // else "not root" is what is reported first
+        assertThat(m.stats().reason()).isEqualTo(
+            "unavailable: tracepoint fuse:fuse_request_send missing (fuse module not loaded?)");
+      }
+      assertThat(probe.bpftracePid()).isEqualTo(-1);
+    }
+  }
+
+  @Test
   void aToolThatIsNotBpftraceIsReportedWithItsOwnWords() throws Exception {
     Path fake = tmp.resolve("bpftrace");
     Files.writeString(fake, "#!/bin/sh\necho 'ERROR: not really bpftrace' >&2\nexit 1\n");
