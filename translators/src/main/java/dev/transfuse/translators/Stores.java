@@ -114,7 +114,8 @@ public final class Stores {
     FileSystemOptions vfsOptions = new FileSystemOptions();
     SftpFileSystemConfigBuilder.getInstance().setSettings(vfsOptions, settings);
     // The VFS root carries user, host and port (one file system per login), never a password.
-    String root = "sftp://" + settings.user() + "@" + settings.host() + ":" + settings.port() + "/";
+    String root = "sftp://" + encodeUser(settings.user()) + "@"
+        + settings.host() + ":" + settings.port() + "/";
     IsolatedVfs vfs = IsolatedVfs.open("sftp", new SftpFileProvider(), root, vfsOptions,
         settings.label());
     return new VfsHostedStore(((SftpFileSystem) vfs.root().getFileSystem()).store(), vfs);
@@ -140,6 +141,20 @@ public final class Stores {
       throw e;
     }
     return store;
+  }
+
+  /** A user name as URI user-info: VFS parses the root URI, so "@" or ":" in a name is escaped. */
+  private static String encodeUser(String user) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : user.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
+        sb.append((char) c);
+      } else {
+        sb.append(String.format("%%%02X", c));
+      }
+    }
+    return sb.toString();
   }
 
   private static Store openFile(URI source, Map<String, String> options,

@@ -95,13 +95,17 @@ public final class NginxServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port + "/json/");
   }
 
-  public void stop() throws InterruptedException {
+  public void stop() {
     process.destroyForcibly();
-    process.waitFor(10, TimeUnit.SECONDS);
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     stop();
   }
 }

@@ -145,15 +145,19 @@ public final class OpenSshServer implements AutoCloseable {
   }
 
   /** Kills sshd (by its PID) and with it every session's child. */
-  public void stop() throws InterruptedException {
+  public void stop() {
     long pid = process.pid();
     ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(ProcessHandle::destroyForcibly));
     process.destroyForcibly();
-    process.waitFor(10, TimeUnit.SECONDS);
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     stop();
   }
 }
