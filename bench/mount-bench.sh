@@ -5,8 +5,8 @@
 #   - the native directory holding the same files (tmpfs),
 # on one dataset: tree/ (20 dirs x 250 small files), flat/ (5,000 small files), big.bin (512 MiB),
 # served by S3Proxy on disk in its own JVM (BenchS3Server, 127.0.0.1, a free port).
-# Measured: tree walk with lstat of every entry (find -ls), cold (fresh mount, empty cache dir)
-# and warm (again, same mount); hot stat and hot listdir; sequential read of big.bin cold and warm;
+# Measured: tree walk with lstat of every entry (find -ls), cold (fresh mount, empty cache dir),
+# warm (the next walk, same mount; the target's) and hot (the one after); hot stat and hot listdir; sequential read of big.bin cold and warm;
 # random 4 KiB preads warm (after the reads) and cold (another fresh mount); and the S3
 # translator's own sequential read of big.bin (RawStoreRead: Store.read, no cache, no FUSE).
 # Each measurement runs ROUNDS times, contenders interleaved (the order rotates per round); medians
@@ -16,7 +16,7 @@
 #   bench/mount-bench.sh [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS=${1:-3}
+ROUNDS=${1:-5}
 BIG_MIB=${BIG_MIB:-512} # smaller only to try the script out
 TTL=3600 # kernel and metadata TTL of the transfuse mount, seconds: longer than any warm phase
 BUCKET=bench
@@ -120,6 +120,7 @@ measure() { # name dir
   local n=$1 d=$2
   sample walk-cold-$n $fsbench walk "$d" $WALK_MIN
   sample walk-warm-$n $fsbench walk "$d" $WALK_MIN
+  sample walk-hot-$n $fsbench walk "$d" $WALK_MIN
   sample stat-$n $fsbench stat "$d/$HOT_FILE" 100000
   sample listdir-$n $fsbench listdir "$d/$HOT_DIR" 2000
   sample read-cold-$n $fsbench read "$d/big.bin" 1048576
@@ -168,7 +169,8 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
     local k=$2; echo "| $1 | ${med[$k-native]:--} | ${med[$k-transfuse]:--} | ${med[$k-rclone]:--} | ${med[$k-rclone-full]:--} | ${3:-} |"
   }
   line "cold walk, lstat of $WALK_MIN entries (ms)" walk-cold
-  line "warm walk, same mount (ms)" walk-warm
+  line "warm walk: the next walk, same mount (ms)" walk-warm
+  line "hot walk: the walk after that (ms)" walk-hot
   line "hot stat of one file (ns)" stat
   line "hot listdir, 250 entries (ns)" listdir
   line "cold sequential read of big.bin, 1 MiB reads (MB/s)" read-cold "${med[raw]} (translator, one stream)"
