@@ -223,6 +223,15 @@ public final class S3Store implements Store {
     StorePath.require(to);
     requireNotRoot(from, "rename");
     requireNotRoot(to, "rename");
+    if (to.startsWith(from + "/")) {
+      throw new IllegalArgumentException("cannot move " + from + " into itself (" + to + ")");
+    }
+    if (from.equals(to)) {
+      if (stat(from).isEmpty()) {
+        throw new StoreException(Kind.NOT_FOUND, "rename " + where(from) + ": no such entry");
+      }
+      return; // POSIX: renaming a name to itself changes nothing (a self-copy would fail on S3)
+    }
     FileAttributes source = stat(from).orElseThrow(
         () -> new StoreException(Kind.NOT_FOUND, "rename " + where(from) + ": no such entry"));
     requireDirectory(StorePath.parent(to), "rename to " + where(to));

@@ -123,6 +123,13 @@ public abstract class WritableStoreContractTest extends StoreContractTest {
   }
 
   @Test
+  void renameToTheSameNameChangesNothing() throws Exception {
+    store.upload(dir + "/same", staged(new byte[] {4, 2}));
+    store.rename(dir + "/same", dir + "/same");
+    assertThat(readAll(store, dir + "/same", 0, 10)).containsExactly(4, 2);
+  }
+
+  @Test
   void renameMovesDirectoriesWithTheirContent() throws Exception {
     store.mkdir(dir + "/d");
     store.mkdir(dir + "/d/e");

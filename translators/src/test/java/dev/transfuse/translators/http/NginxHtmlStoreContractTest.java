@@ -1,5 +1,7 @@
 package dev.transfuse.translators.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.transfuse.translators.Stores;
 import dev.transfuse.translators.contract.StoreContractTest;
 import dev.transfuse.translators.store.Store;
@@ -8,6 +10,7 @@ import dev.transfuse.translators.testing.NginxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /** The read contract against Debian's nginx with autoindex HTML. */
@@ -26,6 +29,13 @@ class NginxHtmlStoreContractTest extends StoreContractTest {
     FixtureTree.write(FixtureTree.into(root));
     server = NginxServer.start(root, work);
     return open(server);
+  }
+
+  @Test
+  void listingWithSizesAndDatesIsOneRequest() throws Exception {
+    long before = server.requests();
+    assertThat(store.list("/large")).hasSize(FixtureTree.LARGE_COUNT);
+    assertThat(server.requests() - before).isEqualTo(1);
   }
 
   @Override

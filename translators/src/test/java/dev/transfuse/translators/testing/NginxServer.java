@@ -18,10 +18,22 @@ public final class NginxServer implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final Path accessLog;
 
-  private NginxServer(Process process, int port) {
+  private NginxServer(Process process, int port, Path accessLog) {
     this.process = process;
     this.port = port;
+    this.accessLog = accessLog;
+  }
+
+  /** Requests answered so far (lines of the access log, which nginx writes per request). */
+  public long requests() throws IOException {
+    if (!Files.exists(accessLog)) {
+      return 0;
+    }
+    try (var lines = Files.lines(accessLog)) {
+      return lines.count();
+    }
   }
 
   public static boolean available() {
@@ -45,7 +57,7 @@ public final class NginxServer implements AutoCloseable {
           "http {",
           "  include /etc/nginx/mime.types;",
           "  default_type application/octet-stream;",
-          "  access_log off;",
+          "  access_log " + work.resolve("access.log") + ";",
           "  sendfile on;",
           "  client_body_temp_path " + tmp + "/body;",
           "  proxy_temp_path " + tmp + "/proxy;",
@@ -65,7 +77,7 @@ public final class NginxServer implements AutoCloseable {
           .redirectOutput(work.resolve("nginx.out").toFile())
           .start();
       if (waitForPort(port, p)) {
-        return new NginxServer(p, port);
+        return new NginxServer(p, port, work.resolve("access.log"));
       }
       p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       last = new IOException("nginx did not start on " + port + ": "
