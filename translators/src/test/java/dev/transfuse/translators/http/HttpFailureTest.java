@@ -72,6 +72,21 @@ class HttpFailureTest {
   }
 
   @Test
+  void serverWithoutRangeSupportStillGivesTheRightBytes() throws Exception {
+    server.ignoreRanges(true);
+    byte[] all = java.nio.file.Files.readAllBytes(root.resolve("big.bin"));
+    try (Store store = Stores.open(server.base(), FAST, Map.of());
+        InputStream in = store.read("/big.bin", 1_000_003, 4097)) {
+      assertThat(in.readAllBytes())
+          .isEqualTo(java.util.Arrays.copyOfRange(all, 1_000_003, 1_000_003 + 4097));
+    }
+    try (Store store = Stores.open(server.base(), FAST, Map.of());
+        InputStream in = store.read("/big.bin", BIG + 10L, 10)) {
+      assertThat(in.readAllBytes()).isEmpty();
+    }
+  }
+
+  @Test
   void bodyThatStallsFailsWithinTheReadTimeout() throws Exception {
     try (Store store = Stores.open(server.base(), FAST, Map.of())) {
       server.stallAfter(1024 * 1024);

@@ -40,6 +40,7 @@ public final class IndexPageServer implements AutoCloseable {
   private final IndexStyle style;
   private volatile Duration delay = Duration.ZERO;
   private volatile long stallAfter = -1;
+  private volatile boolean ignoreRanges;
   private final java.util.concurrent.atomic.AtomicLong requests =
       new java.util.concurrent.atomic.AtomicLong();
 
@@ -71,6 +72,11 @@ public final class IndexPageServer implements AutoCloseable {
   /** Wait {@code d} before answering each file HEAD or GET (zero: off). */
   public void delayResponses(Duration d) {
     this.delay = d;
+  }
+
+  /** Answer every GET with the whole file (200), as servers without range support do. */
+  public void ignoreRanges(boolean ignore) {
+    this.ignoreRanges = ignore;
   }
 
   /** Stop sending a file body after {@code bytes} and hang, never closing (-1: off). */
@@ -153,7 +159,7 @@ public final class IndexPageServer implements AutoCloseable {
     long start = 0;
     long end = size - 1;
     int status = 200;
-    String range = ex.getRequestHeaders().getFirst("Range");
+    String range = ignoreRanges ? null : ex.getRequestHeaders().getFirst("Range");
     if (range != null) {
       Matcher m = RANGE.matcher(range);
       if (m.matches()) {
