@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * leaving nothing behind.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class MountApiTest {
   static Path tmp;
   static S3ProxyServer s3;
@@ -115,6 +116,34 @@ class MountApiTest {
   }
 
   @Test
+  void aMountThatDiesIsFoundAndMountedAgain() throws Exception {
+    Path mp = tmp.resolve("mnt/phoenix");
+    assertThat(api.post("api/v1/mounts", s3Body("phoenix", mp.toString(),
+        S3ProxyServer.SECRET_KEY)).status()).isEqualTo(201);
+    try {
+      assertThat(Files.readString(mp.resolve("hello.txt"))).isEqualTo("hello api\n");
+      // someone unmounts it behind the service's back
+      assertThat(new ProcessBuilder("umount", "-l", mp.toString()).start().waitFor()).isZero();
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      var view = api.get("api/v1/mounts/phoenix").json();
+      while (view.path("restarts").asInt() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        view = api.get("api/v1/mounts/phoenix").json();
+      }
+      assertThat(view.path("restarts").asInt()).isEqualTo(1);
+      assertThat(view.path("lastError").asText()).contains("connection ended");
+      while (!view.path("state").asText().equals("MOUNTED") && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        view = api.get("api/v1/mounts/phoenix").json();
+      }
+      assertThat(view.path("state").asText()).isEqualTo("MOUNTED");
+      assertThat(Files.readString(mp.resolve("hello.txt"))).isEqualTo("hello api\n");
+    } finally {
+      api.delete("api/v1/mounts/phoenix?force=true");
+    }
+  }
+
+  @Test
   void aBusyMountIsNotRemovedUnlessForced() throws Exception {
     Path mp = tmp.resolve("mnt/busy");
     assertThat(api.post("api/v1/mounts", s3Body("busy", mp.toString(),
@@ -135,7 +164,8 @@ class MountApiTest {
   }
 
   @Test
-  void badRequestsAreProblemsAndLeaveNothingBehind() throws Exception {
+  void badRequestsAreProblemsAndLeaveNothingBehind(
+      org.springframework.boot.test.system.CapturedOutput output) throws Exception {
     assertProblem(api.post("api/v1/mounts", "{not json"), 400, "invalid-request");
     assertProblem(api.post("api/v1/mounts", """
         {"name": "x", "source": "ftp://host/", "mountPoint": "%s"}"""
@@ -187,6 +217,11 @@ class MountApiTest {
     } finally {
       api.delete("api/v1/mounts/dup");
     }
+    assertThat(output.getAll()).as("credentials never logged").doesNotContain("not-the-secret")
+        .doesNotContain(S3ProxyServer.SECRET_KEY);
+    assertThat(Files.readString(tmp.resolve("state/db/transfuse.mv.db"),
+        java.nio.charset.StandardCharsets.ISO_8859_1)).as("credentials encrypted at rest")
+        .doesNotContain(S3ProxyServer.SECRET_KEY);
   }
 
   static void assertProblem(Api.Response r, int status, String type) {
