@@ -24,6 +24,7 @@ public class MountMetrics {
   private final MultiGauge cacheHits;
   private final MultiGauge cacheMisses;
   private final MultiGauge bytes;
+  private final MultiGauge kernelServed;
 
   public MountMetrics(MountService mounts, MeterRegistry registry) {
     this.mounts = mounts;
@@ -40,6 +41,10 @@ public class MountMetrics {
     this.bytes = MultiGauge.builder("transfuse.store.bytes")
         .description("bytes fetched from (direction=in) and uploaded to (out) the store")
         .baseUnit("bytes").register(registry);
+    this.kernelServed = MultiGauge.builder("transfuse.kernel.served.share")
+        .description("share of application calls the kernel served in the last 10 s (eBPF),"
+            + " per mount and category; absent when the probe is unavailable")
+        .register(registry);
   }
 
   @Scheduled(fixedDelay = 5000, initialDelay = 1000)
@@ -49,6 +54,7 @@ public class MountMetrics {
     List<MultiGauge.Row<?>> hits = new ArrayList<>();
     List<MultiGauge.Row<?>> misses = new ArrayList<>();
     List<MultiGauge.Row<?>> io = new ArrayList<>();
+    List<MultiGauge.Row<?>> served = new ArrayList<>();
     for (var view : mounts.list()) {
       MountStatistics s;
       try {
@@ -68,12 +74,26 @@ public class MountMetrics {
       addTier(hits, misses, mount, "disk_blocks", c.diskBlocks());
       io.add(MultiGauge.Row.of(mount.and("direction", "in"), c.bytesFetched()));
       io.add(MultiGauge.Row.of(mount.and("direction", "out"), c.bytesUploaded()));
+      var k = mounts.kernelStats(view.name());
+      if (k.available() && k.last10s() != null) {
+        addShare(served, mount, "stat", k.last10s().stat());
+        addShare(served, mount, "readdir", k.last10s().readdir());
+        addShare(served, mount, "read", k.last10s().read());
+      }
     }
+    kernelServed.register(served, true);
     requests.register(req, true);
     latency.register(lat, true);
     cacheHits.register(hits, true);
     cacheMisses.register(misses, true);
     bytes.register(io, true);
+  }
+
+  private static void addShare(List<MultiGauge.Row<?>> rows, Tags mount, String category,
+      dev.transfuse.mount.probe.KernelStats.Category c) {
+    if (c != null && c.kernelServedShare() != null) {
+      rows.add(MultiGauge.Row.of(mount.and("category", category), c.kernelServedShare()));
+    }
   }
 
   private static void addTier(List<MultiGauge.Row<?>> hits, List<MultiGauge.Row<?>> misses,

@@ -1,6 +1,7 @@
 package dev.transfuse.service.mounts;
 
 import dev.transfuse.mount.fs.StoreMount;
+import dev.transfuse.mount.probe.ProbedMount;
 import dev.transfuse.translators.Stores;
 import java.net.URI;
 import java.time.Instant;
@@ -15,6 +16,7 @@ final class ManagedMount {
   private MountState state = MountState.MOUNTING;
   private String reason;
   private StoreMount mount;
+  private ProbedMount probed;
   private Instant mountedAt;
   private int restarts;
   private String lastError;
@@ -26,8 +28,9 @@ final class ManagedMount {
     this.createdMountPoint = createdMountPoint;
   }
 
-  synchronized void mounted(StoreMount m, Instant at) {
+  synchronized void mounted(StoreMount m, ProbedMount p, Instant at) {
     this.mount = m;
+    this.probed = p;
     this.state = MountState.MOUNTED;
     this.reason = null;
     this.mountedAt = at;
@@ -46,9 +49,21 @@ final class ManagedMount {
 
   synchronized StoreMount unmounting() {
     this.state = MountState.UNMOUNTING;
+    stopProbe();
     StoreMount m = mount;
     mount = null;
     return m;
+  }
+
+  private void stopProbe() {
+    if (probed != null) {
+      probed.close();
+      probed = null;
+    }
+  }
+
+  synchronized ProbedMount probed() {
+    return probed;
   }
 
   /** The reconciler took the mount down to mount it again. */
@@ -56,6 +71,7 @@ final class ManagedMount {
     this.restarts++;
     this.lastError = why;
     this.state = MountState.MOUNTING;
+    stopProbe();
     StoreMount m = mount;
     mount = null;
     return m;

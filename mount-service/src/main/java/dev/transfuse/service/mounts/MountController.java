@@ -94,6 +94,12 @@ public class MountController {
     return mounts.mounted(name).statistics();
   }
 
+  /** eBPF: per category, how much the kernel served and what reached the daemon. */
+  @GetMapping("/{name}/kernel-stats")
+  public dev.transfuse.mount.probe.KernelStats kernelStats(@PathVariable String name) {
+    return mounts.kernelStats(name);
+  }
+
   @PostMapping("/{name}/invalidate")
   public Map<String, String> invalidate(@PathVariable String name,
       @RequestParam(defaultValue = "/") String path) {

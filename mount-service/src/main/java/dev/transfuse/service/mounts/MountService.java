@@ -1,6 +1,7 @@
 package dev.transfuse.service.mounts;
 
 import dev.transfuse.mount.fs.StoreMount;
+import dev.transfuse.service.probe.KernelProbeService;
 import dev.transfuse.service.security.CredentialCipher;
 import dev.transfuse.service.web.ApiException;
 import dev.transfuse.service.web.Problem;
@@ -37,12 +38,14 @@ public class MountService {
   private final MountFactory factory;
   private final MountPointPolicy mountPoints;
   private final CredentialCipher cipher;
+  private final KernelProbeService probe;
   private final Clock clock;
   private final ConcurrentHashMap<String, ManagedMount> live = new ConcurrentHashMap<>();
 
   public MountService(MountRepository repository, MountFactory factory,
-      MountPointPolicy mountPoints, CredentialCipher cipher) {
+      MountPointPolicy mountPoints, CredentialCipher cipher, KernelProbeService probe) {
     this.repository = repository;
+    this.probe = probe;
     this.factory = factory;
     this.mountPoints = mountPoints;
     this.cipher = cipher;
@@ -86,7 +89,7 @@ public class MountService {
         sm.close();
         throw e;
       }
-      m.mounted(sm, clock.instant());
+      m.mounted(sm, probe.register(sm), clock.instant());
       log.info("mounted '{}' ({}) on {}", name, m.view().source(), d.mountPoint());
       return m.view();
     } catch (RuntimeException e) {
@@ -153,6 +156,15 @@ public class MountService {
 
   MountFactory factory() {
     return factory;
+  }
+
+  KernelProbeService probe() {
+    return probe;
+  }
+
+  /** What the kernel served for mount {@code name}, and what reached the daemon (eBPF). */
+  public dev.transfuse.mount.probe.KernelStats kernelStats(String name) {
+    return probe.stats(managed(name).probed());
   }
 
   /** Unmounts everything (service shutdown); definitions stay for the next start. */

@@ -106,7 +106,7 @@ class Reconciler {
     m.mounting();
     try {
       StoreMount sm = mounts.factory().mount(m.definition);
-      m.mounted(sm, Instant.now());
+      m.mounted(sm, mounts.probe().register(sm), Instant.now());
       log.info("mounted '{}' on {}", m.definition.name(), m.definition.mountPoint());
     } catch (ApiException e) {
       m.failed(e.getMessage());

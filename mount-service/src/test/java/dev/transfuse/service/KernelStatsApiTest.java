@@ -1,0 +1,65 @@
+package dev.transfuse.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.transfuse.service.security.ApiToken;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** GET /kernel-stats on a real mount with the real eBPF probe: what the kernel served. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class KernelStatsApiTest {
+  static Path tmp;
+
+  @Value("${local.server.port}") int port;
+
+  @DynamicPropertySource
+  static void props(DynamicPropertyRegistry r) throws Exception {
+    tmp = Files.createTempDirectory("transfuse-kstats-test");
+    Files.createDirectories(tmp.resolve("data"));
+    Files.writeString(tmp.resolve("data/hot.txt"), "hot");
+    r.add("transfuse.state-dir", () -> tmp.resolve("state").toString());
+    r.add("transfuse.mount-roots", () -> tmp.resolve("mnt").toString());
+  }
+
+  @Test
+  void hotStatsShowAsKernelServedInTheApi() throws Exception {
+    Api api = new Api(URI.create("http://127.0.0.1:" + port + "/"),
+        ApiToken.load(tmp.resolve("state").resolve(ApiToken.FILE_NAME)));
+    Path mp = tmp.resolve("mnt/k");
+    assertThat(api.post("api/v1/mounts", """
+        {"name": "k", "source": "%s", "mountPoint": "%s"}"""
+        .formatted(tmp.resolve("data").toUri(), mp)).status()).isEqualTo(201);
+    try {
+      JsonNode k = api.get("api/v1/mounts/k/kernel-stats").json();
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (!k.path("available").asBoolean() && System.nanoTime() < deadline) {
+        Thread.sleep(250); // bpftrace compiles and attaches in a few seconds
+        k = api.get("api/v1/mounts/k/kernel-stats").json();
+      }
+      assertThat(k.path("available").asBoolean()).as(k.toString()).isTrue();
+      Path hot = mp.resolve("hot.txt");
+      Files.readAttributes(hot, BasicFileAttributes.class); // warm-up
+      for (int i = 0; i < 10_000; i++) {
+        Files.readAttributes(hot, BasicFileAttributes.class);
+      }
+      Thread.sleep(2500); // two probe ticks
+      k = api.get("api/v1/mounts/k/kernel-stats").json();
+      JsonNode stat = k.path("sinceMount").path("stat");
+      assertThat(stat.path("calls").asLong()).isGreaterThanOrEqualTo(10_000);
+      assertThat(stat.path("kernelServedShare").asDouble()).as(k.toString())
+          .isGreaterThanOrEqualTo(0.99);
+      assertThat(k.path("last10s").isObject()).isTrue();
+    } finally {
+      api.delete("api/v1/mounts/k?force=true");
+    }
+  }
+}

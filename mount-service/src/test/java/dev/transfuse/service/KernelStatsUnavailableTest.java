@@ -1,0 +1,51 @@
+package dev.transfuse.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.transfuse.service.security.ApiToken;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Without bpftrace the kernel stats say why, and the mount and the rest of the API work. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class KernelStatsUnavailableTest {
+  static Path tmp;
+
+  @Value("${local.server.port}") int port;
+
+  @DynamicPropertySource
+  static void props(DynamicPropertyRegistry r) throws Exception {
+    tmp = Files.createTempDirectory("transfuse-kstats-missing");
+    Files.createDirectories(tmp.resolve("data"));
+    Files.writeString(tmp.resolve("data/f.txt"), "f");
+    r.add("transfuse.state-dir", () -> tmp.resolve("state").toString());
+    r.add("transfuse.mount-roots", () -> tmp.resolve("mnt").toString());
+    r.add("transfuse.kernel-probe.bpftrace", () -> tmp.resolve("no-such-bpftrace").toString());
+  }
+
+  @Test
+  void aMissingProbeToolIsReportedAndNothingElseBreaks() throws Exception {
+    Api api = new Api(URI.create("http://127.0.0.1:" + port + "/"),
+        ApiToken.load(tmp.resolve("state").resolve(ApiToken.FILE_NAME)));
+    Path mp = tmp.resolve("mnt/u");
+    assertThat(api.post("api/v1/mounts", """
+        {"name": "u", "source": "%s", "mountPoint": "%s"}"""
+        .formatted(tmp.resolve("data").toUri(), mp)).status()).isEqualTo(201);
+    try {
+      JsonNode k = api.get("api/v1/mounts/u/kernel-stats").json();
+      assertThat(k.path("available").asBoolean()).isFalse();
+      assertThat(k.path("reason").asText()).startsWith("unavailable:").contains("bpftrace");
+      assertThat(Files.readString(mp.resolve("f.txt"))).isEqualTo("f");
+      assertThat(api.get("api/v1/mounts/u/stats").status()).isEqualTo(200);
+    } finally {
+      api.delete("api/v1/mounts/u");
+    }
+  }
+}
