@@ -106,6 +106,16 @@ class MountApiTest {
     assertThat(api.post("api/v1/mounts/s3/invalidate?path=/dir", null).status()).isEqualTo(200);
     assertThat(api.get("api/v1/mounts").json().size()).isEqualTo(1);
     assertThat(api.get("actuator/health").body()).contains("\"s3\"");
+    assertThat(api.get("v3/api-docs").body()).contains("/api/v1/mounts/{name}/content");
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    String metrics = api.get("actuator/prometheus").body();
+    while (!metrics.contains("transfuse_daemon_requests{mount=\"s3\"")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(500); // refreshed every 5 s
+      metrics = api.get("actuator/prometheus").body();
+    }
+    assertThat(metrics).contains("transfuse_daemon_requests{mount=\"s3\",opcode=\"LOOKUP\"}")
+        .contains("transfuse_store_bytes").contains("transfuse_cache_hits");
 
     assertThat(api.delete("api/v1/mounts/s3").status()).isEqualTo(204);
     assertThat(MountTable.at(mp)).isEmpty();

@@ -12,10 +12,11 @@ import java.util.Map;
  * @param daemonLatencyNanos mean time the daemon took per request, by opcode
  * @param nodesHeld node ids the kernel holds lookups on
  * @param openFiles files open through the mount now
+ * @param passthroughOpens opens whose reads the kernel served from the disk cache's file
  */
 public record MountStatistics(
     CacheStatistics cache, Map<Opcode, Long> daemonRequests, Map<Opcode, Long> daemonLatencyNanos,
-    int nodesHeld, int openFiles) {
+    int nodesHeld, int openFiles, long passthroughOpens) {
 
   public MountStatistics {
     daemonRequests = Map.copyOf(daemonRequests);

@@ -54,6 +54,8 @@ public final class StoreFilesystem implements Filesystem {
   private final OpenFiles files = new OpenFiles();
   private final AttrMapper attrs;
   private final long ttl;
+  private final java.util.concurrent.atomic.LongAdder passthroughOpens =
+      new java.util.concurrent.atomic.LongAdder();
   private volatile KernelControl kernel;
   private volatile KernelInvalidation invalidation;
 
@@ -91,6 +93,10 @@ public final class StoreFilesystem implements Filesystem {
 
   int openFiles() {
     return files.size();
+  }
+
+  long passthroughOpens() {
+    return passthroughOpens.sum();
   }
 
   /** Paths of every node the kernel holds: what revalidation re-checks. */
@@ -326,6 +332,7 @@ public final class StoreFilesystem implements Filesystem {
           n.backingId = k.openBacking(local.get(), false);
         }
         n.backingUsers++;
+        passthroughOpens.increment();
         return Opened.passthrough(files.add(new OpenFile(n, null, null, n.backingId)),
             n.backingId);
       } catch (java.io.IOException e) {

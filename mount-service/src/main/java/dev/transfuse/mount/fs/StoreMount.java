@@ -65,7 +65,8 @@ public final class StoreMount implements AutoCloseable {
 
   public MountStatistics statistics() {
     return new MountStatistics(cache.statistics(), session.counters().snapshot(),
-        session.counters().meanNanos(), filesystem.nodesHeld(), filesystem.openFiles());
+        session.counters().meanNanos(), filesystem.nodesHeld(), filesystem.openFiles(),
+        filesystem.passthroughOpens());
   }
 
   /** Forgets everything cached at or below {@code path}, here and in the kernel. */

@@ -147,6 +147,25 @@ class S3MountTest {
   }
 
   @Test
+  void aFileWhollyInTheDiskCacheIsReadByTheKernelThroughPassthrough() throws Exception {
+    Path f = mnt.resolve("big.bin");
+    assertThat(sha(Files.readAllBytes(f))).isEqualTo(sha(big)); // fills the disk cache
+    var cached = mount.cache().stat("/big.bin").orElseThrow();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (mount.cache().cachedFile("/big.bin", cached).isEmpty()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50); // blocks reach the disk tier asynchronously
+    }
+    assertThat(mount.cache().cachedFile("/big.bin", cached)).isPresent();
+    // drop the page cache so the next read cannot be answered from it
+    mount.filesystem().invalidation().invalidateNow("/big.bin");
+    long reads = daemon.count(Opcode.READ);
+    assertThat(sha(Files.readAllBytes(f))).isEqualTo(sha(big));
+    assertThat(mount.statistics().passthroughOpens()).isPositive();
+    assertThat(daemon.count(Opcode.READ)).as("READs with a backing file").isEqualTo(reads);
+  }
+
+  @Test
   void parallelReadersAndRandomRangesGetExactlyTheSourceBytes() throws Exception {
     Path f = mnt.resolve("big.bin");
     ExecutorService pool = Executors.newFixedThreadPool(6);
