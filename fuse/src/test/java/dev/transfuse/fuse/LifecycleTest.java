@@ -39,7 +39,12 @@ class LifecycleTest {
       assertThat(Files.readString(mnt.resolve("hot.txt"))).isEqualTo("hot");
       p.destroy(); // SIGTERM: the JVM runs its shutdown hooks
       assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-      assertThat(MountTable.at(mnt)).as("unmounted by the shutdown hook").isEmpty();
+      StringBuilder rest = new StringBuilder();
+      while ((line = out.readLine()) != null) {
+        rest.append(line).append('\n');
+      }
+      assertThat(MountTable.at(mnt)).as("unmounted by the shutdown hook; daemon said:%n%s", rest)
+          .isEmpty();
     } finally {
       p.destroyForcibly();
       if (MountTable.at(mnt).isPresent()) {
