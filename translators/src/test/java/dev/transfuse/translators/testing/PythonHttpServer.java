@@ -1,0 +1,85 @@
+package dev.transfuse.translators.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real {@code python3 -m http.server} as a child process on a free 127.0.0.1 port: index pages
+ * without sizes or dates, no Range support. Killed by PID on close.
+ */
+public final class PythonHttpServer implements AutoCloseable {
+  private final Process process;
+  private final int port;
+
+  private PythonHttpServer(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /** The interpreter: Debian's if present, else the first on PATH. */
+  static String python() {
+    return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+  }
+
+  public static boolean available() {
+    try {
+      Process p = new ProcessBuilder(python(), "-c", "import http.server").start();
+      return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+
+  public static PythonHttpServer start(Path root, Path log) throws IOException {
+    IOException last = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      int port = FreePort.pick();
+      Process p = new ProcessBuilder(python(), "-m", "http.server", String.valueOf(port),
+          "--bind", "127.0.0.1", "--directory", root.toString())
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      if (waitForPort(port, p)) {
+        return new PythonHttpServer(p, port);
+      }
+      p.destroyForcibly();
+      last = new IOException("python http.server did not start: " + Files.readString(log));
+    }
+    throw last;
+  }
+
+  private static boolean waitForPort(int port, Process p) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (System.nanoTime() < deadline && p.isAlive()) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return true;
+      } catch (IOException notYet) {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  public URI base() {
+    return URI.create("http://127.0.0.1:" + port + "/");
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
