@@ -18,7 +18,8 @@
  *       channel open plus an SFTP init each time: VFS 2.10 {@code SftpFileSystem.getChannel} and
  *       {@code putChannel}); its stat runs in {@code doGetType()} inside VFS's {@code synchronized
  *       (fileSystem)}; and its ranged reads go through RandomAccessContent. On loopback, 8
- *       parallel stat + 1 MiB reads take 152 ms through it and 107 ms here (JschComparisonTest);
+ *       parallel stat + 1 MiB reads took 152 and 617 ms through it in two runs, 107 and 93 ms
+ *       here (JschComparisonTest);
  *       with 300 ms per request, stat + read through the Commons VFS API (any provider) queue
  *       the stats on that lock: about 4 s against 0.4 s through this store (ParallelReadTest).
  * </ul>
