@@ -80,11 +80,23 @@ final class HttpLister implements AutoCloseable {
     } catch (org.apache.hc.core5.http.ParseException e) {
       throw new StoreException(Kind.IO, what + ": unreadable index page: " + e, e);
     }
+    boolean indexType = contentType.contains("html") || contentType.contains("json");
     List<IndexEntry> rows;
     try {
-      rows = IndexPageParser.parse(body, contentType, settings.dir(dir));
+      rows = indexType ? IndexPageParser.parse(body, contentType, settings.dir(dir)) : List.of();
     } catch (IllegalArgumentException e) {
       throw new StoreException(Kind.IO, what + ": " + e.getMessage(), e);
+    }
+    if (rows.isEmpty() && !StorePath.isRoot(dir)) {
+      // Servers with PATH_INFO semantics (lighttpd) answer "file/" with the file itself, so an
+      // empty or non-index answer is checked with one HEAD: a file is not a directory.
+      Optional<FileAttributes> a = store.stat(dir);
+      if (a.isPresent() && !a.get().isDirectory()) {
+        throw new StoreException(Kind.NOT_A_DIRECTORY, what + ": is a file");
+      }
+    }
+    if (!indexType && !rows.isEmpty()) {
+      throw new StoreException(Kind.IO, what + ": not an index page (" + contentType + ")");
     }
     return complete(dir, rows, what);
   }

@@ -1,0 +1,89 @@
+package dev.transfuse.translators.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's lighttpd as a child process with its own config on a free 127.0.0.1 port, serving one
+ * directory with mod_dirlisting (rounded sizes like "4.9K", dates like "2026-Nov-24 06:58:03").
+ * Foreground ({@code -D}), killed by PID on close.
+ */
+public final class LighttpdServer implements AutoCloseable {
+  public static final Path LIGHTTPD = Path.of("/usr/sbin/lighttpd");
+
+  private final Process process;
+  private final int port;
+
+  private LighttpdServer(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  public static boolean available() {
+    return Files.isExecutable(LIGHTTPD);
+  }
+
+  public static LighttpdServer start(Path root, Path work) throws IOException {
+    IOException last = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      int port = FreePort.pick();
+      Path config = work.resolve("lighttpd.conf");
+      Files.writeString(config, String.join("\n",
+          "server.document-root = \"" + root + "\"",
+          "server.bind = \"127.0.0.1\"",
+          "server.port = " + port,
+          "server.errorlog = \"" + work.resolve("error.log") + "\"",
+          "server.modules = ( \"mod_dirlisting\" )",
+          "dir-listing.activate = \"enable\"",
+          "mimetype.assign = ( \"\" => \"application/octet-stream\" )",
+          ""));
+      Process p = new ProcessBuilder(LIGHTTPD.toString(), "-D", "-f", config.toString())
+          .redirectErrorStream(true).redirectOutput(work.resolve("lighttpd.out").toFile())
+          .start();
+      if (waitForPort(port, p)) {
+        return new LighttpdServer(p, port);
+      }
+      p.destroyForcibly();
+      last = new IOException("lighttpd did not start on " + port + ": "
+          + Files.readString(work.resolve("lighttpd.out")));
+    }
+    throw last;
+  }
+
+  private static boolean waitForPort(int port, Process p) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline && p.isAlive()) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return true;
+      } catch (IOException notYet) {
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  public URI base() {
+    return URI.create("http://127.0.0.1:" + port + "/");
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
