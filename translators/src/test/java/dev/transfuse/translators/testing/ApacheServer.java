@@ -1,0 +1,133 @@
+package dev.transfuse.translators.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's Apache httpd as a child process ({@code apache2 -X}: one process, foreground) with its
+ * own config on a free 127.0.0.1 port, serving one directory through mod_autoindex three ways:
+ * {@code /table/} (FancyIndexing HTMLTable), {@code /pre/} (FancyIndexing) and {@code /list/}
+ * (plain list). Killed by PID on close. Apache refuses to serve as root, so it runs as
+ * {@code daemon} and the served tree is made world-readable.
+ */
+public final class ApacheServer implements AutoCloseable {
+  public static final Path APACHE = Path.of("/usr/sbin/apache2");
+  private static final Path MODULES = Path.of("/usr/lib/apache2/modules");
+
+  private final Process process;
+  private final int port;
+
+  private ApacheServer(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  public static boolean available() {
+    return Files.isExecutable(APACHE) && Files.isDirectory(MODULES);
+  }
+
+  public static ApacheServer start(Path root, Path work) throws IOException {
+    for (Path p = root; p != null && p.startsWith(work.getParent()); p = p.getParent()) {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    Files.createDirectories(work.resolve("logs"));
+    IOException last = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      int port = FreePort.pick();
+      Path config = work.resolve("httpd.conf");
+      Files.writeString(config, String.join("\n",
+          "ServerRoot \"" + work + "\"",
+          "Listen 127.0.0.1:" + port,
+          "ServerName 127.0.0.1",
+          "PidFile " + work.resolve("httpd.pid"),
+          "ErrorLog " + work.resolve("logs/error.log"),
+          "LogLevel warn",
+          module("mpm_event"), module("authz_core"), module("dir"), module("autoindex"),
+          module("mime"), module("alias"),
+          "TypesConfig /etc/mime.types",
+          "User daemon",
+          "Group daemon",
+          "DocumentRoot \"" + root + "\"",
+          "Alias /table/ \"" + root + "/\"",
+          "Alias /pre/ \"" + root + "/\"",
+          "Alias /list/ \"" + root + "/\"",
+          "<Directory \"" + root + "\">",
+          "  Options +Indexes",
+          "  Require all granted",
+          "</Directory>",
+          "<Location /table/>",
+          "  IndexOptions FancyIndexing HTMLTable",
+          "</Location>",
+          "<Location /pre/>",
+          "  IndexOptions FancyIndexing",
+          "</Location>",
+          "<Location /list/>",
+          "  IndexOptions -FancyIndexing",
+          "</Location>",
+          ""));
+      Process p = new ProcessBuilder(APACHE.toString(), "-X", "-f", config.toString())
+          .redirectErrorStream(true).redirectOutput(work.resolve("apache.out").toFile())
+          .start();
+      if (waitForPort(port, p)) {
+        return new ApacheServer(p, port);
+      }
+      p.destroyForcibly();
+      last = new IOException("apache2 did not start on " + port + ": "
+          + Files.readString(work.resolve("apache.out")));
+    }
+    throw last;
+  }
+
+  private static String module(String name) {
+    return "LoadModule " + name + "_module " + MODULES.resolve("mod_" + name + ".so");
+  }
+
+  private static boolean waitForPort(int port, Process p) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (System.nanoTime() < deadline && p.isAlive()) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return true;
+      } catch (IOException notYet) {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The directory as a FancyIndexing HTMLTable page. */
+  public URI table() {
+    return URI.create("http://127.0.0.1:" + port + "/table/");
+  }
+
+  /** The directory as a FancyIndexing {@code <pre>} page. */
+  public URI pre() {
+    return URI.create("http://127.0.0.1:" + port + "/pre/");
+  }
+
+  /** The directory as a plain {@code <ul>} list. */
+  public URI list() {
+    return URI.create("http://127.0.0.1:" + port + "/list/");
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
