@@ -32,8 +32,17 @@ public final class ApacheServer implements AutoCloseable {
     return Files.isExecutable(APACHE) && Files.isDirectory(MODULES);
   }
 
+  /**
+   * @param root directory to serve, inside {@code work}
+   * @param work this server's own directory (config, logs)
+   */
   public static ApacheServer start(Path root, Path work) throws IOException {
-    for (Path p = root; p != null && p.startsWith(work.getParent()); p = p.getParent()) {
+    if (!root.startsWith(work)) {
+      throw new IllegalArgumentException("root must be inside work: " + root);
+    }
+    // Only the directories made for this server, from root up to and including work (a temp
+    // directory, 0700 when created); never work's parent, which is a shared /tmp.
+    for (Path p = root; p.startsWith(work); p = p.getParent()) {
       Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
     Files.createDirectories(work.resolve("logs"));
