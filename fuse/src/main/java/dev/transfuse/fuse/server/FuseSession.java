@@ -54,6 +54,7 @@ public final class FuseSession implements AutoCloseable {
   private final List<Worker> workers = new CopyOnWriteArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
+  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
   private final long connectionId;
   private final long deviceNumber;
   /** Identity of /sys/fs/fuse/connections/N while it is ours (ids are reused after unmount). */
@@ -208,10 +209,19 @@ public final class FuseSession implements AutoCloseable {
     return true;
   }
 
-  /** Unmounts and stops serving; idempotent, returns within a few seconds. */
+  /**
+   * Unmounts and stops serving; idempotent, returns within a few seconds. A second caller waits
+   * for the first to finish: a JVM shutdown hook must not return (and let the JVM halt) while
+   * another thread is halfway through the unmount.
+   */
   @Override
   public void close() {
     if (!state.compareAndSet(State.RUNNING, State.CLOSING)) {
+      try {
+        closed.await(3 * DRAIN.toMillis() + 1000, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       return;
     }
     LIVE.remove(this);
@@ -241,6 +251,7 @@ public final class FuseSession implements AutoCloseable {
       }
       device.close();
       state.set(State.CLOSED);
+      closed.countDown();
       log.info("unmounted {}", mountpoint);
     }
   }
