@@ -127,8 +127,10 @@ export function confirmUnmount(mount, onDone) {
       force.disabled = false;
       if (e.kind === 'mount-busy') {
         const holders = e.problem.holders || [];
+        // the API's own advice (a query parameter) is replaced by the button below
+        const detail = e.message.replace(/;\s*close them or delete with \?force=true\s*$/, '.');
         status.replaceChildren(h('div', { class: 'notice notice-warn', id: 'unmount-busy' },
-          h('div', {}, h('strong', {}, 'The mount is busy'), e.message,
+          h('div', {}, h('strong', {}, 'The mount is busy'), detail,
             holders.length ? h('ul', {}, holders.map((x) => h('li', {}, x))) : null,
             h('div', { style: 'margin-top:.35rem' }, 'Close those programs and try again, or force it: '
               + 'the mount is detached and their open files stop working.'))));

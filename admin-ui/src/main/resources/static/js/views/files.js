@@ -98,7 +98,7 @@ export function render(main, route, ctx) {
       tbody.append(h('tr', {}, h('td', { colspan: 4, class: 'empty' }, state.filter ? 'Nothing matches the filter.' : 'This folder is empty.')));
     }
     const dirs = state.entries.filter((e) => e.type === 'directory').length;
-    status.textContent = `${count(state.entries.length)} items · ${count(dirs)} folders, ${count(state.entries.length - dirs)} files`
+    status.textContent = `${plural(state.entries.length, 'item')} · ${plural(dirs, 'folder')}, ${plural(state.entries.length - dirs, 'file')}`
       + (state.filter ? ` · ${count(list.length)} match` : '');
     drawPager(list.length, pages, start, slice.length);
   }
@@ -194,6 +194,10 @@ export function render(main, route, ctx) {
 
   load();
   return () => clearTimeout(typing);
+}
+
+function plural(n, word) {
+  return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function normalize(path) {

@@ -109,6 +109,19 @@ class MountJourneyTest extends UiTestBase {
     assertThat(http("GET", "api/v1/mounts/samples", null).statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void theOverviewRefreshesItself() throws Exception {
+    signIn();
+    browser.visible("#mounts-empty");
+    createMount("elsewhere"); // by someone else: the CLI, another tab
+    WebElement badge = browser.visible("tr[data-mount='elsewhere'] .badge");
+    assertThat(badge.getAttribute("data-state")).isEqualTo("MOUNTED");
+    assertThat(browser.find("#summary").getText()).contains("1\nmounted");
+    assertThat(http("DELETE", "api/v1/mounts/elsewhere", null).statusCode()).isEqualTo(204);
+    browser.gone("tr[data-mount='elsewhere']");
+    browser.visible("#mounts-empty");
+  }
+
   private void fillS3Form(String name, Path mp) {
     browser.visible("#create-form");
     browser.find("#f-s3-bucket").sendKeys(BUCKET);
