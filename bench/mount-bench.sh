@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of a whole mount (issue 4), side by side in one run over one S3 store:
-#   - transfuse (BenchMountDaemon: S3 translator -> cache -> FUSE bridge),
+#   - transfuse (BenchMountDaemon: S3 translator -> cache -> FUSE bridge), twice: a new JVM for
+#     each mount ("transfuse"), and new mounts in one long-running daemon JVM, as the service
+#     makes them ("transfuse-svc"; warmed up by one throwaway mount before the rounds),
 #   - Debian's rclone mount with its defaults, and with --vfs-cache-mode full,
 #   - the native directory holding the same files (tmpfs),
 # on one dataset: tree/ (20 dirs x 250 small files), flat/ (5,000 small files), big.bin (512 MiB),
@@ -49,9 +51,11 @@ cp="mount-service/target/classes:mount-service/target/test-classes:$(cat "$work/
 gcc -O2 -o "$work/fsbench" bench/ref/fsbench.c
 fsbench="$work/fsbench"
 
-wait_for() { # what file pattern
-  for _ in $(seq 1 600); do grep -q "$3" "$2" 2>/dev/null && return 0; sleep 0.1; done
-  echo "mount-bench: $1 did not start:" >&2; grep -v '|-' "$2" | tail -20 >&2; exit 1
+wait_for() { # what file pattern [count]
+  for _ in $(seq 1 600); do
+    [ "$(grep -c "$3" "$2" 2>/dev/null)" -ge "${4:-1}" ] && return 0; sleep 0.1
+  done
+  echo "mount-bench: $1 did not answer:" >&2; grep -v '|-' "$2" | tail -20 >&2; exit 1
 }
 is_mounted() { grep -q " $1 fuse" /proc/self/mounts; }
 
@@ -76,11 +80,15 @@ unset AWS_CA_BUNDLE
 # Contenders: start NAME mounts a fresh instance (empty cache dir) on $work/m-NAME; stop NAME
 # unmounts it and deletes its cache.
 declare -A pid_of fd_of
+svc_mounts=0
 start() {
   local name=$1 m="$work/m-$1" c="$work/c-$1"
   rm -rf "$c"; mkdir -p "$m" "$c"
   case $name in
-    transfuse*)
+    transfuse-svc)
+      echo "mount $c" >&$svc_in; svc_mounts=$((svc_mounts + 1))
+      wait_for "$name" "$work/log-svc" '^MOUNTED' $svc_mounts; return ;;
+    transfuse)
       rm -f "$work/in-$name"; mkfifo "$work/in-$name"
       java -Xmx1g -cp "$cp" dev.transfuse.mount.bench.BenchMountDaemon "$endpoint" "$BUCKET" \
         "$c" "$m" "$TTL" < "$work/in-$name" > "$work/log-$name" 2>&1 &
@@ -99,7 +107,10 @@ start() {
 stop() {
   local name=$1 m="$work/m-$1"
   case $name in
-    transfuse*) local fd=${fd_of[$name]}; exec {fd}>&- ;; # the daemon unmounts when stdin closes
+    transfuse-svc)
+      echo unmount >&$svc_in; wait_for "$name" "$work/log-svc" '^UNMOUNTED' $svc_mounts
+      rm -rf "$work/c-$name"; return ;;
+    transfuse) local fd=${fd_of[$name]}; exec {fd}>&- ;; # the daemon unmounts when stdin closes
     rclone*) kill "${pid_of[$name]}" ;;   # rclone unmounts on SIGTERM
   esac
   for _ in $(seq 1 300); do kill -0 "${pid_of[$name]}" 2>/dev/null || break; sleep 0.1; done
@@ -107,6 +118,19 @@ stop() {
   wait "${pid_of[$name]}" 2>/dev/null || true
   rm -rf "$work/c-$name"
 }
+
+# The long-running transfuse daemon, and one throwaway mount of it that runs every phase once.
+mkdir -p "$work/m-transfuse-svc"; mkfifo "$work/in-svc"
+java -Xmx1g -cp "$cp" dev.transfuse.mount.bench.BenchMountDaemon "$endpoint" "$BUCKET" - \
+  "$work/m-transfuse-svc" "$TTL" < "$work/in-svc" > "$work/log-svc" 2>&1 &
+pids+=($!)
+exec {svc_in}> "$work/in-svc"
+echo "warming up the long-running transfuse daemon ..." >&2
+start transfuse-svc
+m="$work/m-transfuse-svc"
+$fsbench walk "$m" $WALK_MIN >/dev/null; $fsbench stat "$m/$HOT_FILE" 1000 >/dev/null
+$fsbench read "$m/big.bin" 1048576 >/dev/null; $fsbench randread "$m/big.bin" 100 >/dev/null
+stop transfuse-svc
 
 declare -A samples
 add() { samples[$1]="${samples[$1]:-} $2"; }
@@ -122,11 +146,11 @@ best3() { # fsbench mode args...: the best of three runs (lowest time), for hot 
 # One fresh mount: every measurement but cold random reads, in an order where each phase
 # finds what the one before it left (the walk fills the metadata caches, the first read the data).
 # For transfuse, each measurement that a target compares with native is followed at once by the
-# same one on the native tree (key "-pair"): this machine is shared, and a reference taken minutes
+# same one on the native tree (key "-pair-NAME"): this machine is shared, and a reference taken minutes
 # apart in another slot would compare two different loads.
 measure() { # name dir
   local n=$1 d=$2
-  pair() { if [ "$n" = transfuse ]; then sample "$1-pair" "${@:2}"; fi; }
+  pair() { if [[ $n == transfuse* ]]; then sample "$1-pair-$n" "${@:2}"; fi; }
   sample walk-cold-$n $fsbench walk "$d" $WALK_MIN
   sample walk-warm-$n $fsbench walk "$d" $WALK_MIN
   pair walk-warm $fsbench walk "$native" $WALK_MIN
@@ -143,12 +167,12 @@ measure() { # name dir
 raw_read() { # logback's status lines share stdout: the figure is the last line
   java -cp "$cp" dev.transfuse.mount.bench.RawStoreRead "$endpoint" "$BUCKET" /big.bin | tail -1
 }
-contenders=(native transfuse rclone rclone-full)
+contenders=(native transfuse transfuse-svc rclone rclone-full)
 for r in $(seq 1 "$ROUNDS"); do
   echo "round $r/$ROUNDS" >&2
   sample raw raw_read
-  for i in 0 1 2 3; do
-    c=${contenders[$(( (i + r) % 4 ))]}
+  for i in 0 1 2 3 4; do
+    c=${contenders[$(( (i + r) % 5 ))]}
     if [ "$c" = native ]; then measure native "$native"; continue; fi
     start "$c"; measure "$c" "$work/m-$c"; stop "$c"
     start "$c"; sample rand-cold-$c $fsbench randread "$work/m-$c/big.bin" 200; stop "$c"
@@ -164,8 +188,9 @@ med[walk-cold-rcbest]=$(best "${med[walk-cold-rclone]}" "${med[walk-cold-rclone-
 med[read-cold-rcbest]=$(best "${med[read-cold-rclone]}" "${med[read-cold-rclone-full]}" 1)
 
 # Per-round ratios of a transfuse sample to the native one taken right after it.
-ratios() { paste -d' ' <(tr ' ' '\n' <<<"${samples[$1-transfuse]}" | grep -v '^$') \
-  <(tr ' ' '\n' <<<"${samples[$1-pair]}" | grep -v '^$') | awk '{printf " %.3f", $1 / $2}'; }
+ratios() { # key contender
+  paste -d' ' <(tr ' ' '\n' <<<"${samples[$1-$2]}" | grep -v '^$') \
+  <(tr ' ' '\n' <<<"${samples[$1-pair-$2]}" | grep -v '^$') | awk '{printf " %.3f", $1 / $2}'; }
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 {
   echo
@@ -175,16 +200,17 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
   echo "Machine: $(nproc) cores, $cpu, kernel $(uname -r), $(java -version 2>&1 | head -1), $(rclone version 2>/dev/null | head -1)."
   echo "Store: S3Proxy on disk (jclouds filesystem) in its own JVM on 127.0.0.1, dataset tree/ (20 × 250"
   echo "files), flat/ (5,000 files), big.bin ($BIG_MIB MiB); small files 100 B–4 KiB. Native: the same files on tmpfs."
-  echo "transfuse: BenchMountDaemon, default cache options, kernelTtl = metadataTtl = ${TTL} s."
+  echo "transfuse: BenchMountDaemon, default cache options, kernelTtl = metadataTtl = ${TTL} s; \"new JVM\" starts a JVM per"
+  echo "mount, \"running daemon\" mounts anew (empty cache dir) in one JVM warmed up by a throwaway mount, as the service does."
   echo "rclone: \`rclone mount\` with defaults, and with \`--vfs-cache-mode full\`. Cold = fresh mount, empty cache dir."
   echo "The store's files sit in the host page cache for every contender alike. Load: bench/ref/fsbench.c."
   echo "Hot loops (hot walk, stat, listdir) are the best of 3 runs per round, for every contender. Targets against"
   echo "native pair each transfuse run with a native run taken right after it: ratio = median of the per-round ratios."
   echo
-  echo "| workload | native | transfuse | rclone | rclone full | raw Store.read |"
-  echo "|---|---|---|---|---|---|"
+  echo "| workload | native | transfuse, new JVM | transfuse, running daemon | rclone | rclone full | raw Store.read |"
+  echo "|---|---|---|---|---|---|---|"
   line() { # label key [raw column]
-    local k=$2; echo "| $1 | ${med[$k-native]:--} | ${med[$k-transfuse]:--} | ${med[$k-rclone]:--} | ${med[$k-rclone-full]:--} | ${3:-} |"
+    local k=$2; echo "| $1 | ${med[$k-native]:--} | ${med[$k-transfuse]:--} | ${med[$k-transfuse-svc]:--} | ${med[$k-rclone]:--} | ${med[$k-rclone-full]:--} | ${3:-} |"
   }
   line "cold walk, lstat of $WALK_MIN entries (ms)" walk-cold
   line "warm walk: the next walk, same mount (ms)" walk-warm
@@ -204,13 +230,16 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
     ok=$(awk -v q="$q" -v t="$6" -v op="$5" 'BEGIN {print ((op=="<=" && q<=t) || (op==">=" && q>=t)) ? "yes" : "NO"}')
     echo "| $1 | $2 vs $3 $4 | $q× | $5 $6× | $ok |"
   }
-  row "warm walk, transfuse / native (paired)" "${med[walk-warm-transfuse]}" "${med[walk-warm-pair]}" ms "<=" 1.5 "$(ratios walk-warm)"
-  row "hot stat, transfuse / native (paired)" "${med[stat-transfuse]}" "${med[stat-pair]}" ns "<=" 1.5 "$(ratios stat)"
-  row "hot listdir, transfuse / native (paired)" "${med[listdir-transfuse]}" "${med[listdir-pair]}" ns "<=" 1.5 "$(ratios listdir)"
-  row "cold walk, faster rclone / transfuse (speed-up)" "${med[walk-cold-rcbest]}" "${med[walk-cold-transfuse]}" ms ">=" 2
-  row "cold read, transfuse / faster rclone" "${med[read-cold-transfuse]}" "${med[read-cold-rcbest]}" MB/s ">=" 1
-  row "cold read, transfuse / raw translator read" "${med[read-cold-transfuse]}" "${med[raw]}" MB/s ">=" 0.9
-  row "warm re-read, transfuse / native (paired)" "${med[read-warm-transfuse]}" "${med[read-warm-pair]}" MB/s ">=" 0.8 "$(ratios read-warm)"
+  for t in transfuse transfuse-svc; do
+    [ $t = transfuse ] && v="new JVM" || v="running daemon"
+    row "warm walk, transfuse ($v) / native (paired)" "${med[walk-warm-$t]}" "${med[walk-warm-pair-$t]}" ms "<=" 1.5 "$(ratios walk-warm $t)"
+    row "hot stat, transfuse ($v) / native (paired)" "${med[stat-$t]}" "${med[stat-pair-$t]}" ns "<=" 1.5 "$(ratios stat $t)"
+    row "hot listdir, transfuse ($v) / native (paired)" "${med[listdir-$t]}" "${med[listdir-pair-$t]}" ns "<=" 1.5 "$(ratios listdir $t)"
+    row "cold walk, faster rclone / transfuse ($v) (speed-up)" "${med[walk-cold-rcbest]}" "${med[walk-cold-$t]}" ms ">=" 2
+    row "cold read, transfuse ($v) / faster rclone" "${med[read-cold-$t]}" "${med[read-cold-rcbest]}" MB/s ">=" 1
+    row "cold read, transfuse ($v) / raw translator read" "${med[read-cold-$t]}" "${med[raw]}" MB/s ">=" 0.9
+    row "warm re-read, transfuse ($v) / native (paired)" "${med[read-warm-$t]}" "${med[read-warm-pair-$t]}" MB/s ">=" 0.8 "$(ratios read-warm $t)"
+  done
   echo
   echo "Raw samples:"
   echo
