@@ -120,7 +120,7 @@ export function render(main, route, ctx) {
   const optionsSet = h('fieldset', {}, details);
 
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'create-submit' }, 'Create mount');
-  form.append(storeSet, mountSet, optionsSet,
+  form.append(mountSet, storeSet, optionsSet,
     h('div', { class: 'form-actions' }, h('a', { class: 'btn', href: '#/' }, 'Cancel'), submit));
 
   main.append(

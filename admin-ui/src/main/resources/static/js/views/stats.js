@@ -76,7 +76,7 @@ export function render(main, route, ctx) {
       kpi('Read from store', bytes(c.bytesFetched), `${count(c.fetches)} fetches`),
       kpi('Written to store', bytes(c.bytesUploaded), `${count(c.uploads)} uploads · ${c.pendingUploads} pending${c.uploadFailures ? ` · ${c.uploadFailures} failed` : ''}`),
       kpi('Cache hit ratio', percent(hitRatio(st)), 'all tiers'),
-      kpi('Daemon requests', compact(daemonTotal), `${st.openFiles} open files · ${count(st.nodesHeld)} nodes held`),
+      kpi('Daemon requests', compact(daemonTotal), `${st.openFiles} open files · ${count(st.nodesHeld)} nodes held`, 'kpi-requests'),
       kpi('Kernel-served', ks.available ? percent(share) : '—', ks.available ? (share == null ? 'no stat, readdir or read calls yet' : 'of stat, readdir and read calls') : unavailableText(ks), 'kpi-kernel'));
 
     const fetched = { label: 'read', color: COLORS[0], points: rate((x) => x.cache.bytesFetched) };

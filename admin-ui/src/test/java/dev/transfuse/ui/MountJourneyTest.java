@@ -88,6 +88,14 @@ class MountJourneyTest extends UiTestBase {
         .getAttribute("data-points")) >= 2);
     assertThat(browser.find("#kpis").getText()).containsIgnoringCase("Read from store").contains("KiB");
     assertThat(browser.all("#chart-tiers svg rect").size()).isEqualTo(8);
+    // reading through the mountpoint reaches the daemon: the numbers and the chart move
+    String requestsBefore = browser.find("#kpi-requests .value").getText();
+    int pointsBefore = Integer.parseInt(browser.find("#chart-requests svg")
+        .getAttribute("data-points"));
+    assertThat(Files.readString(mp.resolve("hello.txt"))).startsWith("hello from");
+    browser.until(d -> !browser.find("#kpi-requests .value").getText().equals(requestsBefore));
+    assertThat(Integer.parseInt(browser.find("#chart-requests svg").getAttribute("data-points")))
+        .isGreaterThan(pointsBefore);
     String kernel = browser.find("#kpi-kernel").getText();
     // the eBPF probe's numbers where it runs, else the reason it does not
     assertThat(kernel).containsAnyOf("calls", "unavailable");
