@@ -50,6 +50,10 @@ function render() {
   const ctx = { alive: () => gen === generation, notice: signInNotice };
   signInNotice = null;
   cleanup = view.render(main, route, ctx) || null;
+  // a view that does not focus a field of its own starts keyboard and screen reader users at
+  // its content rather than at the top of the page
+  if (document.activeElement === document.body || !document.activeElement) main.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
 }
 
 window.addEventListener('hashchange', render);
