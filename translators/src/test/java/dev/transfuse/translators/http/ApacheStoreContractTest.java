@@ -11,13 +11,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The read contract against Debian's Apache httpd, once per mod_autoindex format: table, pre and
  * plain list.
  */
-@EnabledIf("dev.transfuse.translators.testing.ApacheServer#available")
 class ApacheStoreContractTest {
   abstract static class Format extends StoreContractTest {
     private ApacheServer server;

@@ -8,10 +8,8 @@ import dev.transfuse.translators.testing.LighttpdServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /** The read contract against Debian's lighttpd with mod_dirlisting (rounded sizes: HEADs). */
-@EnabledIf("dev.transfuse.translators.testing.LighttpdServer#available")
 class LighttpdStoreContractTest extends StoreContractTest {
   private LighttpdServer server;
 

@@ -11,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /** The read contract against Debian's nginx with autoindex HTML. */
-@EnabledIf("dev.transfuse.translators.testing.NginxServer#available")
 class NginxHtmlStoreContractTest extends StoreContractTest {
   protected NginxServer server;
 

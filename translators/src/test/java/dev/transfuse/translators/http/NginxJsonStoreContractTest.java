@@ -4,10 +4,8 @@ import dev.transfuse.translators.Stores;
 import dev.transfuse.translators.store.Store;
 import dev.transfuse.translators.testing.NginxServer;
 import java.util.Map;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /** The read contract against Debian's nginx with {@code autoindex_format json}. */
-@EnabledIf("dev.transfuse.translators.testing.NginxServer#available")
 class NginxJsonStoreContractTest extends NginxHtmlStoreContractTest {
   @Override
   protected Store open(NginxServer server) throws Exception {

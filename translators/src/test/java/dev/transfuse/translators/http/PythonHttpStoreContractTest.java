@@ -8,13 +8,11 @@ import dev.transfuse.translators.testing.PythonHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The read contract against the real {@code python3 -m http.server}: listings without sizes or
  * dates (one HEAD per file) and no Range support (reads skip to the offset).
  */
-@EnabledIf("dev.transfuse.translators.testing.PythonHttpServer#available")
 class PythonHttpStoreContractTest extends StoreContractTest {
   private PythonHttpServer server;
 

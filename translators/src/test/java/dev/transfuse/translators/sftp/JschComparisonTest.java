@@ -34,7 +34,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The issue's test for keeping Commons VFS's own sftp provider: with the maintained JSch fork
@@ -44,7 +43,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * {@link SftpStore}'s header cites.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf("dev.transfuse.translators.testing.OpenSshServer#available")
 class JschComparisonTest {
   private static final int READERS = 8;
   private static final int CHUNK = 1024 * 1024;

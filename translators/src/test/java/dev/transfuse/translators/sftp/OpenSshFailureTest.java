@@ -19,12 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Debian's OpenSSH under bad conditions: a key it does not know, and sshd killed mid-read. */
 @Timeout(60)
-@EnabledIf("dev.transfuse.translators.testing.OpenSshServer#available")
 class OpenSshFailureTest {
   private static final int BIG = 16 * 1024 * 1024;
   @TempDir Path work;

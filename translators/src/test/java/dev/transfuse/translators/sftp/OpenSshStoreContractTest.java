@@ -10,10 +10,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /** The contract against Debian's OpenSSH sshd (internal-sftp), ed25519 key login. */
-@EnabledIf("dev.transfuse.translators.testing.OpenSshServer#available")
 class OpenSshStoreContractTest extends WritableStoreContractTest {
   private OpenSshServer server;
 
