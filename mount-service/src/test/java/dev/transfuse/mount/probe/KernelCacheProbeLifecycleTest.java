@@ -6,11 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /** bpftrace never outlives what started it: the probe's stop, its death, and JVM exit. */
-@EnabledIf("dev.transfuse.mount.probe.ProbeConditions#canProbe")
 class KernelCacheProbeLifecycleTest {
   static final Duration TICK = Duration.ofMillis(250);
   @TempDir Path tmp;

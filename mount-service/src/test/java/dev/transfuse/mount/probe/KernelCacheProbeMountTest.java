@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * each test's own mount is registered with a probe that is already attached. Counts are
  * compared between two ticks, so both sides cover exactly the same calls.
  */
-@EnabledIf("dev.transfuse.mount.probe.ProbeConditions#canProbe")
 class KernelCacheProbeMountTest {
   static final Duration TICK = Duration.ofMillis(250);
   static final Duration WAIT = Duration.ofSeconds(10);
