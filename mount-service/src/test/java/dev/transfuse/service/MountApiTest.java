@@ -117,8 +117,10 @@ class MountApiTest {
     assertThat(metrics).contains("transfuse_daemon_requests{mount=\"s3\",opcode=\"LOOKUP\"}")
         .contains("transfuse_store_bytes").contains("transfuse_cache_hits");
 
+    assertThat(tmp.resolve("state/cache/s3")).exists();
     assertThat(api.delete("api/v1/mounts/s3").status()).isEqualTo(204);
     assertThat(MountTable.at(mp)).isEmpty();
+    assertThat(tmp.resolve("state/cache/s3")).as("the cache goes with the mount").doesNotExist();
     try (Stream<Path> s = Files.list(mp)) {
       assertThat(s).isEmpty();
     }

@@ -140,7 +140,37 @@ public class MountService {
     }
     repository.delete(name);
     live.remove(name, m);
+    removeCache(m.definition);
     log.info("removed mount '{}' from {}", name, mp);
+  }
+
+  /**
+   * A forgotten mount's disk cache goes too, unless it still holds writes the store never
+   * confirmed (close() tried a last upload): those are kept for the user to recover.
+   */
+  private void removeCache(MountDefinition d) {
+    Path dir = factory.settings(d).cache().cacheDir();
+    Path staging = dir.resolve("staging");
+    try {
+      if (Files.isDirectory(staging)) {
+        try (java.util.stream.Stream<Path> s = Files.list(staging)) {
+          if (s.anyMatch(p -> p.toString().endsWith(".data"))) {
+            log.warn("mount '{}' removed, but {} holds writes never uploaded; kept", d.name(),
+                staging);
+            return;
+          }
+        }
+      }
+      if (Files.exists(dir)) {
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+          for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      log.warn("could not remove the cache of '{}' in {}: {}", d.name(), dir, e.getMessage());
+    }
   }
 
   Collection<ManagedMount> managedMounts() {
