@@ -21,11 +21,13 @@ function niceScale(v, binary) {
 }
 
 /**
+ * Charts are drawn at their container's pixel width (width), so text keeps its size on a phone.
+ *
  * Series over the last windowMs: [{label, color, points: [{t, v}]}]. format() labels the y axis;
  * binary picks a power-of-two top (for bytes).
  */
-export function lineChart({ series, windowMs = 120000, format = String, label, now = Date.now(), binary = false }) {
-  const W = 600;
+export function lineChart({ series, windowMs = 120000, format = String, label, now = Date.now(), binary = false, width = 600 }) {
+  const W = Math.max(280, Math.round(width));
   const H = 190;
   const L = 62;
   const R = 12;
@@ -66,12 +68,13 @@ export function lineChart({ series, windowMs = 120000, format = String, label, n
  * Horizontal bars: [{label, value, max, text, color}]; value/max sets the length, text is shown
  * at the end of the bar.
  */
-export function barChart(rows, { label, labelWidth = 120 } = {}) {
-  const W = 600;
+export function barChart(rows, { label, labelWidth = 120, width = 600 } = {}) {
+  const W = Math.max(280, Math.round(width));
   const ROW = 28;
   const H = Math.max(1, rows.length) * ROW + 4;
-  const L = labelWidth;
-  const textW = 150;
+  const narrow = W < 480;
+  const L = narrow ? Math.round(labelWidth * 0.8) : labelWidth;
+  const textW = narrow ? 118 : 150;
   const barW = W - L - textW;
   const svg = s('svg', { class: 'chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label, 'data-bars': rows.length });
   rows.forEach((r, i) => {

@@ -73,7 +73,9 @@ export function render(main, route, ctx) {
         rows.set(m.name, row);
       }
       fillRow(row, m, extra[i]);
-      tbody.append(row.tr); // keeps the order of the list (sorted by name)
+      // keep the list's order (by name); a row already in place is not moved, since moving
+      // a node takes the focus away from the button in it
+      if (tbody.children[i] !== row.tr) tbody.insertBefore(row.tr, tbody.children[i] || null);
     });
     for (const [name, row] of rows) {
       if (!seen.has(name)) {

@@ -81,37 +81,38 @@ export function render(main, route, ctx) {
 
     const fetched = { label: 'read', color: COLORS[0], points: rate((x) => x.cache.bytesFetched) };
     const uploaded = { label: 'written', color: COLORS[2], points: rate((x) => x.cache.bytesUploaded) };
-    traffic.body.replaceChildren(lineChart({ series: [fetched, uploaded], windowMs: WINDOW_MS, now, format: (v) => `${bytes(Math.round(v))}/s`, binary: true, label: 'Store bytes per second' }), legend([fetched, uploaded]));
+    traffic.body.replaceChildren(lineChart({ series: [fetched, uploaded], windowMs: WINDOW_MS, now, width: traffic.body.clientWidth, format: (v) => `${bytes(Math.round(v))}/s`, binary: true, label: 'Store bytes per second' }), legend([fetched, uploaded]));
     const reqs = { label: 'requests/s', color: COLORS[1], points: rate((x) => Object.values(x.daemonRequests).reduce((a, b) => a + b, 0)) };
-    requests.body.replaceChildren(lineChart({ series: [reqs], windowMs: WINDOW_MS, now, format: (v) => compact(v), label: 'Daemon requests per second' }), legend([reqs]));
+    requests.body.replaceChildren(lineChart({ series: [reqs], windowMs: WINDOW_MS, now, width: requests.body.clientWidth, format: (v) => compact(v), label: 'Daemon requests per second' }), legend([reqs]));
 
     tiers.body.replaceChildren(barChart(TIERS.map(([key, label], i) => {
       const t = c[key];
       const r = tierRatio(t);
       return { label, value: r || 0, max: 1, color: COLORS[i], text: r == null ? 'no lookups yet' : `${percent(r)} · ${compact(t.hits)}/${compact(t.hits + t.misses)}` };
-    }), { label: 'Cache hit ratio per tier' }),
+    }), { label: 'Cache hit ratio per tier', width: tiers.body.clientWidth }),
     h('div', { class: 'legend' }, TIERS.map(([key, label]) => h('span', {}, `${label}: ${count(c[key].entries)} entries${key.endsWith('Blocks') ? `, ${bytes(c[key].weight)}` : ''}, ${count(c[key].evictions)} evicted`))));
 
     const ops = Object.entries(st.daemonRequests).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).slice(0, 12);
     const top = ops.length ? ops[0][1] : 0;
     opcodes.body.replaceChildren(ops.length
-      ? barChart(ops.map(([op, n]) => ({ label: op, value: n, max: top, color: COLORS[1], text: `${count(n)} · ${nanos(st.daemonLatencyNanos[op])}` })), { label: 'Requests per opcode' })
+      ? barChart(ops.map(([op, n]) => ({ label: op, value: n, max: top, color: COLORS[1], text: `${count(n)} · ${nanos(st.daemonLatencyNanos[op])}` })), { label: 'Requests per opcode', width: opcodes.body.clientWidth })
       : h('p', { class: 'muted' }, 'No request has reached the daemon yet.'));
 
     if (ks.available) {
       const cats = [['stat', 'stat'], ['readdir', 'readdir'], ['read', 'read']];
       const rows = [];
-      for (const [w, wl] of [['sinceMount', 'since mount'], ['last10s', 'last 10 s']]) {
+      for (const [w, wl] of [['sinceMount', ''], ['last10s', ' · 10 s']]) {
         const win = ks[w];
         if (!win) continue;
         for (const [k, kl] of cats) {
           const cat = win[k];
           if (!cat) continue;
-          rows.push({ label: `${kl}, ${wl}`, value: cat.kernelServedShare || 0, max: 1, color: w === 'sinceMount' ? COLORS[0] : COLORS[3],
-            text: cat.kernelServedShare == null ? 'no calls' : `${percent(cat.kernelServedShare)} of ${compact(cat.calls)} calls` });
+          rows.push({ label: `${kl}${wl}`, value: cat.kernelServedShare || 0, max: 1, color: w === 'sinceMount' ? COLORS[0] : COLORS[3],
+            text: cat.kernelServedShare == null ? 'no calls' : `${percent(cat.kernelServedShare)} of ${compact(cat.calls)} call${cat.calls === 1 ? '' : 's'}` });
         }
       }
-      kernel.body.replaceChildren(barChart(rows, { label: 'Kernel-served share per call type', labelWidth: 150 }));
+      kernel.body.replaceChildren(barChart(rows, { label: 'Kernel-served share per call type', labelWidth: 110, width: kernel.body.clientWidth }),
+        legend([{ label: 'since the mount', color: COLORS[0] }, { label: 'last 10 seconds (· 10 s)', color: COLORS[3] }]));
     } else {
       kernel.body.replaceChildren(h('p', { class: 'unavailable', id: 'kernel-unavailable' }, unavailableText(ks)));
     }

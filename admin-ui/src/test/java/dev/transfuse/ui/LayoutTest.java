@@ -67,6 +67,9 @@ class LayoutTest extends UiTestBase {
     browser.visible("#chart-traffic svg");
     assertNoHorizontalScroll();
     shot("stats");
+    browser.size(390, 2200); // the whole page, for a reviewer
+    shot("stats-full");
+    browser.size(390, 844);
 
     browser.driver.get(base() + "#/new");
     browser.visible("#create-form");

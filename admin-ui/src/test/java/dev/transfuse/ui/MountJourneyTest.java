@@ -100,6 +100,9 @@ class MountJourneyTest extends UiTestBase {
     // the eBPF probe's numbers where it runs, else the reason it does not
     assertThat(kernel).containsAnyOf("calls", "unavailable");
     shot("7-stats");
+    browser.size(1280, 1500); // the whole page, for a reviewer
+    shot("7-stats-full");
+    browser.size(1280, 800);
 
     // back on the overview, the browsing shows in the cache hit ratio
     browser.find("[data-nav='mounts']").click();
