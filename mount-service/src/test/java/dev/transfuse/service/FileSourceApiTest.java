@@ -13,9 +13,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** Without bpftrace the kernel stats say why, and the mount and the rest of the API work. */
+/**
+ * The API over a file:// store, in a service whose probe tool is missing: the kernel stats say
+ * why and nothing else breaks; a symbolic link in the store cannot lead the API out of it.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class KernelStatsUnavailableTest {
+class FileSourceApiTest {
   static Path tmp;
 
   @Value("${local.server.port}") int port;
@@ -25,6 +28,7 @@ class KernelStatsUnavailableTest {
     tmp = Files.createTempDirectory("transfuse-kstats-missing");
     Files.createDirectories(tmp.resolve("data"));
     Files.writeString(tmp.resolve("data/f.txt"), "f");
+    Files.createSymbolicLink(tmp.resolve("data/escape"), Path.of("/etc"));
     r.add("transfuse.state-dir", () -> tmp.resolve("state").toString());
     r.add("transfuse.mount-roots", () -> tmp.resolve("mnt").toString());
     r.add("transfuse.kernel-probe.bpftrace", () -> tmp.resolve("no-such-bpftrace").toString());
@@ -46,6 +50,24 @@ class KernelStatsUnavailableTest {
       assertThat(api.get("api/v1/mounts/u/stats").status()).isEqualTo(200);
     } finally {
       api.delete("api/v1/mounts/u");
+    }
+  }
+
+  @Test
+  void aSymbolicLinkCannotLeadTheApiOutOfTheStore() throws Exception {
+    Api api = new Api(URI.create("http://127.0.0.1:" + port + "/"),
+        ApiToken.load(tmp.resolve("state").resolve(ApiToken.FILE_NAME)));
+    assertThat(api.post("api/v1/mounts", """
+        {"name": "s", "source": "%s", "mountPoint": "%s"}"""
+        .formatted(tmp.resolve("data").toUri(), tmp.resolve("mnt/s"))).status()).isEqualTo(201);
+    try {
+      MountApiTest.assertProblem(api.get("api/v1/mounts/s/files?path=/escape"), 400,
+          "invalid-path");
+      MountApiTest.assertProblem(api.get("api/v1/mounts/s/content?path=/escape/hostname"), 400,
+          "invalid-path");
+      assertThat(api.get("api/v1/mounts/s/content?path=/f.txt").body()).isEqualTo("f");
+    } finally {
+      api.delete("api/v1/mounts/s");
     }
   }
 }
