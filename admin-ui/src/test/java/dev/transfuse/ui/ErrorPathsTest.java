@@ -3,11 +3,12 @@ package dev.transfuse.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transfuse.fuse.mount.MountTable;
+import dev.transfuse.service.security.ApiToken;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
-/** What goes wrong is said where it happened: a wrong token, a busy mount. */
+/** What goes wrong is said where it happened: a wrong or rotated token, a busy mount. */
 class ErrorPathsTest extends UiTestBase {
 
   @Test
@@ -20,6 +21,19 @@ class ErrorPathsTest extends UiTestBase {
     assertThat(browser.js("return sessionStorage.getItem('transfuse.token')")).isNull();
     assertThat(browser.all("#mounts-table")).isEmpty();
     assertThat(browser.find("#topnav").isDisplayed()).isFalse();
+  }
+
+  @Test
+  void aRotatedTokenSendsYouBackToSignIn() throws Exception {
+    expectedHttpErrors.add("401 /api/v1/");
+    signIn();
+    token = ApiToken.rotate(tmp.resolve("state").resolve(ApiToken.FILE_NAME));
+    // the overview's next refresh is refused: the UI forgets the token and says why
+    browser.textIn("#signin-form", "no longer accepts your token");
+    assertThat(browser.js("return sessionStorage.getItem('transfuse.token')")).isNull();
+    browser.find("#token").sendKeys(token);
+    browser.find("#signin-submit").click();
+    browser.visible("#new-mount");
   }
 
   @Test
