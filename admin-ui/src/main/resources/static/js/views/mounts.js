@@ -134,7 +134,8 @@ export function render(main, route, ctx) {
       m.state === 'FAILED' && m.reason ? h('div', { class: 'reason' }, m.reason) : null,
       m.state !== 'FAILED' && m.restarts > 0 ? h('div', { class: 'lasterr' },
         `remounted ${m.restarts}×${m.lastError ? `; last error: ${m.lastError}` : ''}`) : null));
-    c.uptime.textContent = m.state === 'MOUNTED' && m.mountedAt ? duration(Date.now() - Date.parse(m.mountedAt)) : '—';
+    c.uptime.replaceChildren(m.state === 'MOUNTED' && m.mountedAt ? duration(Date.now() - Date.parse(m.mountedAt))
+      : h('span', { class: 'faint' }, '—'));
     c.hits.replaceChildren(meter(hitRatio(stats), 'cache hits ÷ lookups, all tiers'));
     if (kernel && kernel.available) {
       c.kernel.replaceChildren(meter(servedShare(kernel.sinceMount), 'application calls the kernel answered without the daemon'));

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transfuse.fuse.mount.MountTable;
 import dev.transfuse.service.security.ApiToken;
+import dev.transfuse.translators.testing.S3ProxyServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
-/** What goes wrong is said where it happened: a wrong or rotated token, a busy mount. */
+/**
+ * What goes wrong is said where it happened: a wrong or rotated token, a failed mount, a busy
+ * mount.
+ */
 class ErrorPathsTest extends UiTestBase {
 
   @Test
@@ -44,6 +48,31 @@ class ErrorPathsTest extends UiTestBase {
     assertThat(browser.js("return sessionStorage.getItem('transfuse.token')")).isNull();
     browser.driver.navigate().refresh();
     browser.visible("#signin-form");
+  }
+
+  @Test
+  void aFailedMountShowsWhyAndCanStillBeRemoved() throws Exception {
+    try (S3ProxyServer doomed = S3ProxyServer.startInMemory()) {
+      doomed.createBucket(BUCKET);
+      createMount("doomed", doomed);
+      signIn();
+      browser.visible("tr[data-mount='doomed'] [data-state='MOUNTED']");
+      // the store goes away and the mount is cut behind the service's back: the service
+      // cannot mount it again, and the overview says so
+      doomed.stop();
+      Path mp = mountPoint("doomed");
+      assertThat(new ProcessBuilder("umount", "-l", mp.toString()).start().waitFor()).isZero();
+      browser.visible("tr[data-mount='doomed'] [data-state='FAILED']");
+      WebElement reason = browser.visible("tr[data-mount='doomed'] .reason");
+      assertThat(reason.getText()).isNotBlank();
+      assertThat(browser.all("tr[data-mount='doomed'] [data-action='browse']")).isEmpty();
+      shot("failed");
+
+      browser.find("tr[data-mount='doomed'] [data-action='unmount']").click();
+      browser.visible("#unmount-confirm").click();
+      browser.gone("tr[data-mount='doomed']");
+      assertThat(MountTable.at(mp)).isEmpty();
+    }
   }
 
   @Test

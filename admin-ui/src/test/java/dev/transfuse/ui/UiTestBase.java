@@ -69,6 +69,8 @@ abstract class UiTestBase {
   static void props(DynamicPropertyRegistry r) {
     r.add("transfuse.state-dir", () -> tmp.resolve("state").toString());
     r.add("transfuse.mount-roots", () -> tmp.resolve("mnt").toString());
+    // the reconciler looks at mounts every second, so a dead one turns FAILED quickly
+    r.add("transfuse.probe-interval", () -> "1s");
   }
 
   private static Path tempDir() {
@@ -187,11 +189,15 @@ abstract class UiTestBase {
 
   /** Creates an S3 mount of the sample bucket through the API (for tests about other things). */
   void createMount(String name) throws Exception {
+    createMount(name, s3);
+  }
+
+  void createMount(String name, S3ProxyServer store) throws Exception {
     String body = """
         {"name": "%s", "source": "s3://%s", "mountPoint": "%s",
          "options": {"endpoint": "%s", "pathStyle": "true"},
          "credentials": {"accessKey": "%s", "secretKey": "%s"}}"""
-        .formatted(name, BUCKET, mountPoint(name), s3.endpoint(), S3ProxyServer.ACCESS_KEY,
+        .formatted(name, BUCKET, mountPoint(name), store.endpoint(), S3ProxyServer.ACCESS_KEY,
             S3ProxyServer.SECRET_KEY);
     HttpResponse<String> r = http("POST", "api/v1/mounts", body);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
