@@ -27,15 +27,14 @@ class LayoutTest extends UiTestBase {
         .isEqualTo("file-0001.txt");
     assertThat(loadedMs).as("time to list and draw 5,000 entries").isLessThan(10_000);
 
-    // paging, sorting and filtering run in the page, each well under a second
-    assertThat(timed("#page-next", "#pager-range", "101–200 of 5,000")).isLessThan(1000);
+    // paging and sorting run in the page, each in a fraction of a frame budget's worth
+    assertThat(timed("#page-next", "#pager-range", "101–200 of 5,000")).isLessThan(250.0);
     assertThat(browser.find("#page-label").getText()).isEqualTo("Page 2 of 50");
-    assertThat(timed("#page-last", "#pager-range", "4,901–5,000 of 5,000")).isLessThan(1000);
+    assertThat(timed("#page-last", "#pager-range", "4,901–5,000 of 5,000")).isLessThan(250.0);
     assertThat(browser.all("#files-body tr")).hasSize(100);
-    browser.find("[data-sort='name']").click();
-    browser.until(d -> browser.all("#files-body tr").get(0).getAttribute("data-name")
-        .equals("file-5000.txt"));
-    assertThat(browser.find("#pager-range").getText()).isEqualTo("1–100 of 5,000");
+    assertThat(timed("[data-sort='name']", "#pager-range", "1–100 of 5,000")).isLessThan(250.0);
+    assertThat(browser.all("#files-body tr").get(0).getAttribute("data-name"))
+        .isEqualTo("file-5000.txt");
     shot("paged");
     browser.find("#files-filter").sendKeys("file-4242");
     browser.until(d -> browser.all("#files-body tr").size() == 1);
@@ -119,11 +118,16 @@ class LayoutTest extends UiTestBase {
     shot("form");
   }
 
-  private long timed(String button, String css, String text) {
-    long t = System.nanoTime();
-    browser.find(button).click();
+  /**
+   * Milliseconds the page spends handling a click on button (sorting and drawing a page happen
+   * inside the click handler), then waits for css to show text.
+   */
+  private double timed(String button, String css, String text) {
+    double ms = ((Number) browser.js("const t = performance.now();"
+        + " document.querySelector(arguments[0]).click(); return performance.now() - t;",
+        button)).doubleValue();
     browser.textIn(css, text);
-    return (System.nanoTime() - t) / 1_000_000;
+    return ms;
   }
 
   private WebElement focus(String css) {
