@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The jar users run (mount-service's transfuse.jar) serves this module's assets at / without a
+ * The jar users run (mount-service's transfuse-exec.jar) serves this module's assets at / without a
  * token, while /api stays behind it: the UI is not only on the test classpath.
  */
 class PackagedJarTest {
@@ -22,7 +22,7 @@ class PackagedJarTest {
   @Test
   void theServiceJarServesTheUi(@TempDir Path tmp) throws Exception {
     Path jar = Path.of(System.getProperty("transfuse.service-jar",
-        "../mount-service/target/transfuse.jar"));
+        "../mount-service/target/transfuse-exec.jar"));
     assertThat(jar).isRegularFile();
     Path state = tmp.resolve("state");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
