@@ -8,8 +8,9 @@
 # on one dataset: tree/ (20 dirs x 250 small files), flat/ (5,000 small files), big.bin (512 MiB),
 # served by S3Proxy on disk in its own JVM (BenchS3Server, 127.0.0.1, a free port).
 # Measured: tree walk with lstat of every entry (find -ls), cold (fresh mount, empty cache dir),
-# warm (the next walk, same mount; the target's) and hot (the one after); hot stat and hot listdir; sequential read of big.bin cold and warm;
-# random 4 KiB preads warm (after the reads) and cold (another fresh mount); and the S3
+# warm (the next walk, same mount; the target's) and hot (the one after); hot stat and hot
+# listdir; sequential read of big.bin cold and warm; random 4 KiB preads warm (after the reads)
+# and cold (another fresh mount); and the S3
 # translator's own sequential read of big.bin (RawStoreRead: Store.read, no cache, no FUSE).
 # Each measurement runs ROUNDS times, contenders interleaved (the order rotates per round); medians
 # are reported with ratios against the targets, and appended to bench/RESULTS.md.
