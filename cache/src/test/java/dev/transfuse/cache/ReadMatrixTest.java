@@ -75,7 +75,10 @@ class ReadMatrixTest {
       }
       if (c.memory() > 0 || c.disk() >= data.length) {
         long blocks = (data.length + c.blockSize() - 1) / c.blockSize();
-        assertThat(store.calls("read")).as("each block fetched once").isEqualTo((int) blocks);
+        // Each byte is fetched once; read-ahead may fetch several blocks per request.
+        assertThat(cache.statistics().bytesFetched()).as("each block fetched once")
+            .isEqualTo(data.length);
+        assertThat(store.calls("read")).as("requests").isBetween(1, (int) blocks);
       }
     } finally {
       if (pool != null) {

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
@@ -99,6 +101,94 @@ public final class BlockFetcher {
           new StoreException(StoreException.Kind.UNAVAILABLE, "cache is closing", e));
     }
     return mine;
+  }
+
+  /**
+   * Starts fetching the blocks of {@code v} in {@code [from, to)} that no tier holds and no fetch
+   * is bringing, with one ranged store request per run of up to {@code maxSpan} contiguous
+   * missing blocks (read-ahead: a request per megabyte costs more in round trips and signing
+   * than the bytes take). Each block is handed to its waiters as soon as its bytes arrive.
+   */
+  public void prefetch(ObjectVersion v, long from, long to, int maxSpan) {
+    DiskObject o = disk.object(v, true);
+    long b = from;
+    while (b < to && !closed) {
+      long start = b;
+      List<CompletableFuture<byte[]>> claimed = new ArrayList<>();
+      while (b < to && claimed.size() < maxSpan) {
+        BlockKey key = new BlockKey(v, b);
+        CompletableFuture<byte[]> mine = new CompletableFuture<>();
+        boolean held = memory.peek(key) != null || (o != null && o.has(b));
+        if (held || inFlight.putIfAbsent(key, mine) != null) {
+          if (!claimed.isEmpty()) {
+            break; // the run ends here; this block is looked at again by the outer loop
+          }
+          b++;
+          start = b;
+          continue;
+        }
+        claimed.add(mine);
+        b++;
+      }
+      if (!claimed.isEmpty()) {
+        long first = start;
+        try {
+          executor.execute(() -> fetchSpan(v, first, claimed, o));
+        } catch (RejectedExecutionException e) {
+          fail(v, first, claimed, 0,
+              new StoreException(StoreException.Kind.UNAVAILABLE, "cache is closing", e));
+        }
+      }
+    }
+  }
+
+  private void fetchSpan(ObjectVersion v, long first, List<CompletableFuture<byte[]>> blocks,
+      DiskObject o) {
+    int done = 0;
+    try {
+      if (closed) {
+        throw new StoreException(StoreException.Kind.UNAVAILABLE, "cache is closing");
+      }
+      if (!current.test(v)) {
+        throw changed(v, "is no longer the version this reader opened");
+      }
+      long offset = first * blockSize;
+      long length = 0;
+      for (int i = 0; i < blocks.size(); i++) {
+        length += v.blockLength(first + i, blockSize);
+      }
+      try (InputStream in = store.read(v.path(), offset, length)) {
+        for (; done < blocks.size(); done++) {
+          long index = first + done;
+          int want = v.blockLength(index, blockSize);
+          byte[] bytes = in.readNBytes(want);
+          transfers.fetchedPart(bytes.length, done == 0);
+          if (bytes.length != want) {
+            throw changed(v, "ended at " + (index * blockSize + bytes.length) + " of "
+                + v.size() + " bytes");
+          }
+          BlockKey key = new BlockKey(v, index);
+          memory.put(key, bytes);
+          if (o != null) {
+            disk.write(o, index, bytes);
+          }
+          blocks.get(done).complete(bytes);
+          inFlight.remove(key, blocks.get(done));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      StoreException failure = e instanceof StoreException se ? se
+          : new StoreException(StoreException.Kind.IO, "reading " + v.path() + " failed", e);
+      fail(v, first, blocks, done, failure);
+    }
+  }
+
+  private void fail(ObjectVersion v, long first, List<CompletableFuture<byte[]>> blocks,
+      int from, StoreException e) {
+    for (int i = from; i < blocks.size(); i++) {
+      inFlight.remove(new BlockKey(v, first + i), blocks.get(i));
+      blocks.get(i).completeExceptionally(e);
+    }
   }
 
   /**

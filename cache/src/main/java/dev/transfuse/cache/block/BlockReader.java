@@ -16,10 +16,14 @@ import java.util.concurrent.ExecutionException;
 public final class BlockReader {
   private final BlockFetcher fetcher;
   private final int blockSize;
+  /** Read-ahead asks the store for up to 8 MiB per request. */
+  private static final int SPAN_BYTES = 8 << 20;
+  private final int spanBlocks;
 
   public BlockReader(BlockFetcher fetcher) {
     this.fetcher = fetcher;
     this.blockSize = fetcher.blockSize();
+    this.spanBlocks = Math.max(1, SPAN_BYTES / blockSize);
   }
 
   /**
@@ -42,9 +46,9 @@ public final class BlockReader {
       wanted.add(fetcher.block(new BlockKey(v, b)));
     }
     long[] ahead = window.advise(offset, length, v.blockCount(blockSize));
-    for (long b = ahead[0]; b < ahead[1]; b++) {
-      // Failures of read-ahead are not the reader's: the block is fetched again on demand.
-      fetcher.block(new BlockKey(v, b)).exceptionally(e -> null);
+    if (ahead[0] < ahead[1]) {
+      // Failures of read-ahead are not the reader's: a block is fetched again on demand.
+      fetcher.prefetch(v, ahead[0], ahead[1], spanBlocks);
     }
     long pos = offset;
     int end = dst.position() + length;

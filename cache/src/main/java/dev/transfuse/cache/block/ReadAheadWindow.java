@@ -43,6 +43,12 @@ public final class ReadAheadWindow {
     windowBlocks = Math.min(maxBlocks, Math.max(1, windowBlocks * 2));
     long lastBlock = (offset + Math.max(length, 1) - 1) / blockSize;
     long from = Math.max(lastBlock + 1, prefetchedTo);
+    // Refill in chunks, not a block per read: once the window is wide, advise only when less
+    // than half of it is still ahead, so the fetcher can ask the store for long spans (one
+    // request per span) instead of one request per block.
+    if (prefetchedTo - (lastBlock + 1) > windowBlocks / 2) {
+      return new long[] {0, 0};
+    }
     long to = Math.min(blockCount, lastBlock + 1 + windowBlocks);
     if (to > prefetchedTo) {
       prefetchedTo = to;

@@ -16,6 +16,17 @@ public final class TransferCounters {
     bytesFetched.add(bytes);
   }
 
+  /**
+   * Part of a ranged read that serves several blocks: {@code bytes} of it arrived, and {@code
+   * first} says whether this is the request's first part (then the request is counted).
+   */
+  public void fetchedPart(long bytes, boolean first) {
+    if (first) {
+      fetches.increment();
+    }
+    bytesFetched.add(bytes);
+  }
+
   public void uploaded(long bytes) {
     uploads.increment();
     bytesUploaded.add(bytes);
