@@ -169,10 +169,10 @@ public final class BlockFetcher {
           }
           BlockKey key = new BlockKey(v, index);
           memory.put(key, bytes);
-          blocks.get(done).complete(bytes); // before the disk copy: see fetch()
           if (o != null) {
             disk.write(o, index, bytes);
           }
+          blocks.get(done).complete(bytes);
           inFlight.remove(key, blocks.get(done));
         }
       }
@@ -215,12 +215,10 @@ public final class BlockFetcher {
       }
       byte[] bytes = fetchFromStore(key);
       memory.put(key, bytes);
-      // The reader gets the block first; the disk copy is written after, off its path (the
-      // fetch stays in flight until then, so nobody fetches the block again meanwhile).
-      result.complete(bytes);
       if (o != null) {
         disk.write(o, key.index(), bytes);
       }
+      result.complete(bytes);
     } catch (StoreException | RuntimeException e) {
       result.completeExceptionally(e);
     } finally {
