@@ -61,6 +61,9 @@ class CliIT {
       assertThat(Api.JSON.readTree(json.out()).path("state").asText()).isEqualTo("MOUNTED");
       assertThat(TransfuseProcess.run(sd, "ls", "cli:/notes").out()).contains("hello.txt");
       assertThat(TransfuseProcess.run(sd, "stats", "cli").out()).contains("daemon requests");
+      TransfuseProcess.Result kernel = TransfuseProcess.run(sd, "stats", "cli", "--kernel");
+      assertThat(kernel.exit()).as(kernel.err()).isZero();
+      assertThat(kernel.out()).containsAnyOf("kernel served", "unavailable: probe starting");
       assertThat(TransfuseProcess.run(sd, "invalidate", "cli:/notes").exit()).isZero();
 
       TransfuseProcess.Result missing = TransfuseProcess.run(sd, "status", "nosuch");

@@ -48,6 +48,14 @@ class FileSourceApiTest {
       assertThat(k.path("reason").asText()).startsWith("unavailable:").contains("bpftrace");
       assertThat(Files.readString(mp.resolve("f.txt"))).isEqualTo("f");
       assertThat(api.get("api/v1/mounts/u/stats").status()).isEqualTo(200);
+      long deadline = System.nanoTime() + 15_000_000_000L;
+      String metrics = api.get("actuator/prometheus").body();
+      while (!metrics.contains("transfuse_kernel_probe_available{mount=\"u\"}")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(500);
+        metrics = api.get("actuator/prometheus").body();
+      }
+      assertThat(metrics).contains("transfuse_kernel_probe_available{mount=\"u\"} 0.0");
     } finally {
       api.delete("api/v1/mounts/u");
     }

@@ -25,6 +25,7 @@ public class MountMetrics {
   private final MultiGauge cacheMisses;
   private final MultiGauge bytes;
   private final MultiGauge kernelServed;
+  private final MultiGauge probeAvailable;
 
   public MountMetrics(MountService mounts, MeterRegistry registry) {
     this.mounts = mounts;
@@ -45,6 +46,9 @@ public class MountMetrics {
         .description("share of application calls the kernel served in the last 10 s (eBPF),"
             + " per mount and category; absent when the probe is unavailable")
         .register(registry);
+    this.probeAvailable = MultiGauge.builder("transfuse.kernel.probe.available")
+        .description("1 when the eBPF probe measures the mount, 0 when it is unavailable (the"
+            + " API's kernel-stats says why)").register(registry);
   }
 
   @Scheduled(fixedDelay = 5000, initialDelay = 1000)
@@ -55,6 +59,7 @@ public class MountMetrics {
     List<MultiGauge.Row<?>> misses = new ArrayList<>();
     List<MultiGauge.Row<?>> io = new ArrayList<>();
     List<MultiGauge.Row<?>> served = new ArrayList<>();
+    List<MultiGauge.Row<?>> available = new ArrayList<>();
     for (var view : mounts.list()) {
       MountStatistics s;
       try {
@@ -75,6 +80,7 @@ public class MountMetrics {
       io.add(MultiGauge.Row.of(mount.and("direction", "in"), c.bytesFetched()));
       io.add(MultiGauge.Row.of(mount.and("direction", "out"), c.bytesUploaded()));
       var k = mounts.kernelStats(view.name());
+      available.add(MultiGauge.Row.of(mount, k.available() ? 1 : 0));
       if (k.available() && k.last10s() != null) {
         addShare(served, mount, "stat", k.last10s().stat());
         addShare(served, mount, "readdir", k.last10s().readdir());
@@ -82,6 +88,7 @@ public class MountMetrics {
       }
     }
     kernelServed.register(served, true);
+    probeAvailable.register(available, true);
     requests.register(req, true);
     latency.register(lat, true);
     cacheHits.register(hits, true);
