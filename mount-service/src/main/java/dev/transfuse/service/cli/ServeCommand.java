@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -18,10 +19,20 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--mount-roots", split = ",", paramLabel = "DIR",
       description = "directories under which mounts may be made (default: ~/mnt and /mnt)")
   List<Path> mountRoots;
+  /** Any other --name=value is a Spring property (e.g. --transfuse.kernel-probe.enabled=false). */
+  @CommandLine.Unmatched List<String> properties = new ArrayList<>();
 
   @Override
   public Integer call() {
-    TransfuseApplication.start(springArgs(top, port, mountRoots).toArray(String[]::new));
+    List<String> args = springArgs(top, port, mountRoots);
+    for (String p : properties) {
+      if (!p.startsWith("--") || !p.contains("=")) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "unknown argument '" + p + "' (service properties are given as --name=value)");
+      }
+      args.add(p);
+    }
+    TransfuseApplication.start(args.toArray(String[]::new));
     return 0;
   }
 
