@@ -1,8 +1,6 @@
 package dev.transfuse.translators.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +81,7 @@ public final class ApacheServer implements AutoCloseable {
       Process p = new ProcessBuilder(APACHE.toString(), "-X", "-f", config.toString())
           .redirectErrorStream(true).redirectOutput(work.resolve("apache.out").toFile())
           .start();
-      if (waitForPort(port, p)) {
+      if (FreePort.awaitListening(port, p, java.time.Duration.ofSeconds(15))) {
         return new ApacheServer(p, port);
       }
       p.destroyForcibly();
@@ -97,23 +95,6 @@ public final class ApacheServer implements AutoCloseable {
     return "LoadModule " + name + "_module " + MODULES.resolve("mod_" + name + ".so");
   }
 
-  private static boolean waitForPort(int port, Process p) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (System.nanoTime() < deadline && p.isAlive()) {
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return true;
-      } catch (IOException notYet) {
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
-      }
-    }
-    return false;
-  }
 
   /** The directory as a FancyIndexing HTMLTable page. */
   public URI table() {

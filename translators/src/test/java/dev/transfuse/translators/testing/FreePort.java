@@ -2,7 +2,10 @@ package dev.transfuse.translators.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
 
 /**
  * A currently free port on 127.0.0.1, for servers that cannot bind port 0 and report it back
@@ -17,5 +20,27 @@ public final class FreePort {
       s.setReuseAddress(true);
       return s.getLocalPort();
     }
+  }
+
+  /**
+   * Waits until something accepts connections on 127.0.0.1:{@code port}, for at most {@code
+   * timeout} and only while {@code server} is alive: true when it listens.
+   */
+  public static boolean awaitListening(int port, Process server, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && server.isAlive()) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return true;
+      } catch (IOException notYet) {
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -1,8 +1,6 @@
 package dev.transfuse.translators.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +43,7 @@ public final class LighttpdServer implements AutoCloseable {
       Process p = new ProcessBuilder(LIGHTTPD.toString(), "-D", "-f", config.toString())
           .redirectErrorStream(true).redirectOutput(work.resolve("lighttpd.out").toFile())
           .start();
-      if (waitForPort(port, p)) {
+      if (FreePort.awaitListening(port, p, java.time.Duration.ofSeconds(10))) {
         return new LighttpdServer(p, port);
       }
       p.destroyForcibly();
@@ -55,23 +53,6 @@ public final class LighttpdServer implements AutoCloseable {
     throw last;
   }
 
-  private static boolean waitForPort(int port, Process p) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline && p.isAlive()) {
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return true;
-      } catch (IOException notYet) {
-        try {
-          Thread.sleep(10);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
-      }
-    }
-    return false;
-  }
 
   public URI base() {
     return URI.create("http://127.0.0.1:" + port + "/");

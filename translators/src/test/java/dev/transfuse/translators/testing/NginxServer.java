@@ -1,8 +1,6 @@
 package dev.transfuse.translators.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +74,7 @@ public final class NginxServer implements AutoCloseable {
           .redirectErrorStream(true)
           .redirectOutput(work.resolve("nginx.out").toFile())
           .start();
-      if (waitForPort(port, p)) {
+      if (FreePort.awaitListening(port, p, java.time.Duration.ofSeconds(10))) {
         return new NginxServer(p, port, work.resolve("access.log"));
       }
       p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -86,18 +84,6 @@ public final class NginxServer implements AutoCloseable {
     throw last;
   }
 
-  private static boolean waitForPort(int port, Process p) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline && p.isAlive()) {
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return true;
-      } catch (IOException notYet) {
-        Thread.sleep(10);
-      }
-    }
-    return false;
-  }
 
   public URI html() {
     return URI.create("http://127.0.0.1:" + port + "/html/");

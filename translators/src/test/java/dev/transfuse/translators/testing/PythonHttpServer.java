@@ -1,8 +1,6 @@
 package dev.transfuse.translators.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +40,7 @@ public final class PythonHttpServer implements AutoCloseable {
       Process p = new ProcessBuilder(python(), "-m", "http.server", String.valueOf(port),
           "--bind", "127.0.0.1", "--directory", root.toString())
           .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      if (waitForPort(port, p)) {
+      if (FreePort.awaitListening(port, p, java.time.Duration.ofSeconds(15))) {
         return new PythonHttpServer(p, port);
       }
       p.destroyForcibly();
@@ -51,23 +49,6 @@ public final class PythonHttpServer implements AutoCloseable {
     throw last;
   }
 
-  private static boolean waitForPort(int port, Process p) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (System.nanoTime() < deadline && p.isAlive()) {
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return true;
-      } catch (IOException notYet) {
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
-      }
-    }
-    return false;
-  }
 
   public URI base() {
     return URI.create("http://127.0.0.1:" + port + "/");
