@@ -1,37 +1,21 @@
 package dev.transfuse.translators.http;
 
 import dev.transfuse.translators.store.StoreOptions;
+import dev.transfuse.translators.vfs.SettingsConfigBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.commons.vfs2.FileSystem;
-import org.apache.commons.vfs2.FileSystemConfigBuilder;
-import org.apache.commons.vfs2.FileSystemOptions;
 
 /** VFS options of our HTTP provider: the checked {@link HttpSettings} as one option. */
-public final class HttpFileSystemConfigBuilder extends FileSystemConfigBuilder {
+public final class HttpFileSystemConfigBuilder extends SettingsConfigBuilder<HttpSettings> {
   private static final HttpFileSystemConfigBuilder INSTANCE = new HttpFileSystemConfigBuilder();
-  private static final String SETTINGS = "settings";
 
   private HttpFileSystemConfigBuilder() {
-    super("transfuse.http.");
+    super("transfuse.http.", HttpFileSystem.class);
   }
 
   public static HttpFileSystemConfigBuilder getInstance() {
     return INSTANCE;
-  }
-
-  public void setSettings(FileSystemOptions options, HttpSettings settings) {
-    setParam(options, SETTINGS, settings);
-  }
-
-  public HttpSettings getSettings(FileSystemOptions options) {
-    return getParam(options, SETTINGS);
-  }
-
-  @Override
-  protected Class<? extends FileSystem> getConfigClass() {
-    return HttpFileSystem.class;
   }
 
   /**

@@ -1,12 +1,10 @@
 package dev.transfuse.translators.s3;
 
 import dev.transfuse.translators.store.StoreOptions;
+import dev.transfuse.translators.vfs.SettingsConfigBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.commons.vfs2.FileSystem;
-import org.apache.commons.vfs2.FileSystemConfigBuilder;
-import org.apache.commons.vfs2.FileSystemOptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -18,29 +16,15 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * the provider never re-parses text; {@link #settingsFrom} is where the mount's source URI, option
  * map and credential map become those settings.
  */
-public final class S3FileSystemConfigBuilder extends FileSystemConfigBuilder {
+public final class S3FileSystemConfigBuilder extends SettingsConfigBuilder<S3Settings> {
   private static final S3FileSystemConfigBuilder INSTANCE = new S3FileSystemConfigBuilder();
-  private static final String SETTINGS = "settings";
 
   private S3FileSystemConfigBuilder() {
-    super("s3.");
+    super("s3.", S3FileSystem.class);
   }
 
   public static S3FileSystemConfigBuilder getInstance() {
     return INSTANCE;
-  }
-
-  public void setSettings(FileSystemOptions options, S3Settings settings) {
-    setParam(options, SETTINGS, settings);
-  }
-
-  public S3Settings getSettings(FileSystemOptions options) {
-    return getParam(options, SETTINGS);
-  }
-
-  @Override
-  protected Class<? extends FileSystem> getConfigClass() {
-    return S3FileSystem.class;
   }
 
   /**

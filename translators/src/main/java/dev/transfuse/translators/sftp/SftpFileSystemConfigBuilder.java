@@ -1,41 +1,25 @@
 package dev.transfuse.translators.sftp;
 
 import dev.transfuse.translators.store.StoreOptions;
+import dev.transfuse.translators.vfs.SettingsConfigBuilder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.commons.vfs2.FileSystem;
-import org.apache.commons.vfs2.FileSystemConfigBuilder;
-import org.apache.commons.vfs2.FileSystemOptions;
 
 /**
  * VFS options of our SFTP provider: the checked {@link SftpSettings} as one option. {@link
  * #settingsFrom} turns a mount's URI, options and credentials into those settings.
  */
-public final class SftpFileSystemConfigBuilder extends FileSystemConfigBuilder {
+public final class SftpFileSystemConfigBuilder extends SettingsConfigBuilder<SftpSettings> {
   private static final SftpFileSystemConfigBuilder INSTANCE = new SftpFileSystemConfigBuilder();
-  private static final String SETTINGS = "settings";
 
   private SftpFileSystemConfigBuilder() {
-    super("transfuse.sftp.");
+    super("transfuse.sftp.", SftpFileSystem.class);
   }
 
   public static SftpFileSystemConfigBuilder getInstance() {
     return INSTANCE;
-  }
-
-  public void setSettings(FileSystemOptions options, SftpSettings settings) {
-    setParam(options, SETTINGS, settings);
-  }
-
-  public SftpSettings getSettings(FileSystemOptions options) {
-    return getParam(options, SETTINGS);
-  }
-
-  @Override
-  protected Class<? extends FileSystem> getConfigClass() {
-    return SftpFileSystem.class;
   }
 
   /**
