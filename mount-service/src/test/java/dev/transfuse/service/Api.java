@@ -22,6 +22,12 @@ final class Api {
     this.token = token;
   }
 
+  /** A client of the service on 127.0.0.1:{@code port}, with the token from its state dir. */
+  static Api of(int port, java.nio.file.Path stateDir) throws IOException {
+    return new Api(URI.create("http://127.0.0.1:" + port + "/"), dev.transfuse.service.security
+        .ApiToken.load(stateDir.resolve(dev.transfuse.service.security.ApiToken.FILE_NAME)));
+  }
+
   /** A response with its body parsed as JSON (empty object for no body). */
   record Response(int status, String contentType, JsonNode json, String body,
       HttpResponse<byte[]> raw) {}

@@ -2,8 +2,6 @@ package dev.transfuse.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transfuse.service.security.ApiToken;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,8 +34,7 @@ class FileSourceApiTest {
 
   @Test
   void aMissingProbeToolIsReportedAndNothingElseBreaks() throws Exception {
-    Api api = new Api(URI.create("http://127.0.0.1:" + port + "/"),
-        ApiToken.load(tmp.resolve("state").resolve(ApiToken.FILE_NAME)));
+    Api api = Api.of(port, tmp.resolve("state"));
     Path mp = tmp.resolve("mnt/u");
     assertThat(api.post("api/v1/mounts", """
         {"name": "u", "source": "%s", "mountPoint": "%s"}"""
@@ -63,8 +60,7 @@ class FileSourceApiTest {
 
   @Test
   void aSymbolicLinkCannotLeadTheApiOutOfTheStore() throws Exception {
-    Api api = new Api(URI.create("http://127.0.0.1:" + port + "/"),
-        ApiToken.load(tmp.resolve("state").resolve(ApiToken.FILE_NAME)));
+    Api api = Api.of(port, tmp.resolve("state"));
     assertThat(api.post("api/v1/mounts", """
         {"name": "s", "source": "%s", "mountPoint": "%s"}"""
         .formatted(tmp.resolve("data").toUri(), tmp.resolve("mnt/s"))).status()).isEqualTo(201);

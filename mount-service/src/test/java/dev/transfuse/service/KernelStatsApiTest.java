@@ -2,8 +2,6 @@ package dev.transfuse.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transfuse.service.security.ApiToken;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -32,8 +30,7 @@ class KernelStatsApiTest {
 
   @Test
   void hotStatsShowAsKernelServedInTheApi() throws Exception {
-    Api api = new Api(URI.create("http://127.0.0.1:" + port + "/"),
-        ApiToken.load(tmp.resolve("state").resolve(ApiToken.FILE_NAME)));
+    Api api = Api.of(port, tmp.resolve("state"));
     Path mp = tmp.resolve("mnt/k");
     assertThat(api.post("api/v1/mounts", """
         {"name": "k", "source": "%s", "mountPoint": "%s"}"""

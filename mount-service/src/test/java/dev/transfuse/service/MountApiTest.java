@@ -3,9 +3,7 @@ package dev.transfuse.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transfuse.fuse.mount.MountTable;
-import dev.transfuse.service.security.ApiToken;
 import dev.transfuse.translators.testing.S3ProxyServer;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -60,8 +58,7 @@ class MountApiTest {
 
   @BeforeEach
   void client() throws Exception {
-    api = new Api(URI.create("http://127.0.0.1:" + port + "/"),
-        ApiToken.load(tmp.resolve("state").resolve(ApiToken.FILE_NAME)));
+    api = Api.of(port, tmp.resolve("state"));
   }
 
   String s3Body(String name, String mountPoint, String secret) {
