@@ -129,7 +129,11 @@ final class CacheParts {
 
   /** After the store confirmed an upload: every cache learns the new version at once. */
   private void uploaded(String path, FileAttributes attrs) {
+    // Every cached block of the path is stale now, whatever its version says: a store whose
+    // change token is mtime (seconds) and size gives a same-size rewrite within the second the
+    // same token, and old blocks would be served as the new version.
     memory.invalidate(path);
+    disk.invalidateExact(path);
     metadata.updateEntry(path, Optional.of(attrs));
     dispatcher.accept(new Change.FileChanged(path, attrs));
   }
