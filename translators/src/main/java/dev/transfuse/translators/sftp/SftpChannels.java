@@ -1,13 +1,16 @@
 package dev.transfuse.translators.sftp;
 
-import dev.transfuse.translators.store.StoreException;
 import dev.transfuse.translators.store.StoreException.Kind;
+import dev.transfuse.translators.store.StoreException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.io.IOException;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.common.SftpException;
 import org.slf4j.Logger;
@@ -45,21 +48,26 @@ final class SftpChannels implements AutoCloseable {
 
   /**
    * Runs an idempotent call (stat, readdir, open for reading, statvfs), retrying it up to twice,
-   * after 100 and 400 ms, when the channel died under it: the next attempt reconnects. A status
-   * reply from the server (an {@link SftpException}) is an answer, not a failure to retry.
+   * after 100 and 400 ms, when the connection was lost under it. A status reply from the server
+   * (an {@link SftpException}) is an answer, not a failure to retry; neither is a timeout, since
+   * a server that stopped answering would only make the caller wait three times as long.
    */
   <T> T idempotent(SftpCall<T> call) throws IOException {
     for (int attempt = 0; ; attempt++) {
-      SftpClient channel = channel();
+      SftpConnection connection = connection();
+      SftpClient channel = connection.channel();
       try {
         return call.apply(channel);
       } catch (IOException e) {
         if (e instanceof SftpException || e instanceof StoreException || attempt >= 2
-            || channel.isOpen()) {
+            || !connectionLost(e, channel)) {
           throw e;
         }
-        LOG.info("{}: SFTP channel lost ({}), reconnecting, attempt {}", settings.label(),
+        LOG.info("{}: SFTP connection lost ({}), reconnecting, attempt {}", settings.label(),
             e.toString(), attempt + 2);
+        // MINA may still report the channel open while the failed write is being processed;
+        // closing the connection here makes the next attempt reconnect instead of reusing it.
+        connection.close();
         try {
           Thread.sleep(100L << (2 * attempt));
         } catch (InterruptedException interrupted) {
@@ -70,7 +78,24 @@ final class SftpChannels implements AutoCloseable {
     }
   }
 
+  private static boolean connectionLost(IOException e, SftpClient channel) {
+    if (!channel.isOpen()) {
+      return true;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ClosedChannelException || t instanceof EOFException
+          || t instanceof SocketException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   SftpClient channel() throws StoreException {
+    return connection().channel();
+  }
+
+  private SftpConnection connection() throws StoreException {
     if (closed) {
       throw new StoreException(Kind.IO, settings.label() + ": store is closed");
     }
@@ -78,10 +103,10 @@ final class SftpChannels implements AutoCloseable {
     if (f != null && f.isDone() && !f.isCompletedExceptionally()) {
       SftpConnection c = f.join();
       if (c.isOpen()) {
-        return c.channel();
+        return c;
       }
     }
-    return reconnect(f).channel();
+    return reconnect(f);
   }
 
   private SftpConnection reconnect(CompletableFuture<SftpConnection> seen) throws StoreException {
