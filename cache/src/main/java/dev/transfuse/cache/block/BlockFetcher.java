@@ -161,10 +161,11 @@ public final class BlockFetcher {
         for (; done < blocks.size(); done++) {
           long index = first + done;
           int want = v.blockLength(index, blockSize);
-          byte[] bytes = in.readNBytes(want);
-          transfers.fetchedPart(bytes.length, done == 0);
-          if (bytes.length != want) {
-            throw changed(v, "ended at " + (index * blockSize + bytes.length) + " of "
+          byte[] bytes = new byte[want];
+          int got = in.readNBytes(bytes, 0, want);
+          transfers.fetchedPart(got, done == 0);
+          if (got != want) {
+            throw changed(v, "ended at " + (index * blockSize + got) + " of "
                 + v.size() + " bytes");
           }
           BlockKey key = new BlockKey(v, index);
@@ -234,18 +235,20 @@ public final class BlockFetcher {
     }
     int length = v.blockLength(key.index(), blockSize);
     long offset = key.index() * blockSize;
-    byte[] bytes;
+    // Read into the block itself: readNBytes(int) would gather 8 KiB pieces and copy them again.
+    byte[] bytes = new byte[length];
+    int got;
     try (InputStream in = store.read(v.path(), offset, length)) {
-      bytes = in.readNBytes(length);
+      got = in.readNBytes(bytes, 0, length);
     } catch (IOException e) {
       if (e instanceof StoreException) {
         throw (StoreException) e;
       }
       throw new StoreException(StoreException.Kind.IO, "reading " + v.path() + " failed", e);
     }
-    transfers.fetched(bytes.length);
-    if (bytes.length != length) {
-      throw changed(v, "ended at " + (offset + bytes.length) + " of " + v.size() + " bytes");
+    transfers.fetched(got);
+    if (got != length) {
+      throw changed(v, "ended at " + (offset + got) + " of " + v.size() + " bytes");
     }
     return bytes;
   }
