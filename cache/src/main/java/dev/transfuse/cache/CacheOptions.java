@@ -19,7 +19,9 @@ import java.util.concurrent.Executor;
  * @param metadataMaxBytes approximate heap bound for attributes and listings together
  * @param cacheDir root of {@code blocks/} (disk block cache) and {@code staging/} (writes)
  * @param cacheMaxBytes bound of the disk block cache; 0 keeps no data on disk
- * @param memoryBlockBytes bound of the in-memory block cache
+ * @param memoryBlockBytes bound of the in-memory block cache, which holds blocks when {@code
+ *     cacheMaxBytes} is 0 (and those whose disk write failed); with a disk cache, fetched blocks
+ *     live in their files and the host's page cache keeps the hot ones in memory
  * @param blockSize unit of caching and of ranged requests, a multiple of 4096
  * @param readAhead largest read-ahead window of a sequential reader, used in whole blocks (so a
  *     value below {@code blockSize}, like 0, disables read-ahead)

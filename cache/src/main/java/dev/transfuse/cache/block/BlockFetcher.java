@@ -6,12 +6,13 @@ import dev.transfuse.translators.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,7 +21,8 @@ import java.util.function.Predicate;
 /**
  * Gets one block through the tiers: memory, then disk, then one ranged read from the store. All
  * callers wanting a block that is being fetched share that fetch, so parallel readers and
- * read-ahead never download a block twice.
+ * read-ahead never download a block twice. With a disk cache a fetched block goes to disk only
+ * (see {@link Block}); the memory tier serves mounts without one.
  *
  * <p>A fetch checks that the store returned all the bytes the version's size promises; a short
  * object means it changed under us, and the read fails instead of caching bytes of an unknown
@@ -36,8 +38,10 @@ public final class BlockFetcher {
   private final Executor executor;
   private final TransferCounters transfers;
   private final Predicate<ObjectVersion> current;
-  private final ConcurrentHashMap<BlockKey, CompletableFuture<byte[]>> inFlight =
+  private final ConcurrentHashMap<BlockKey, CompletableFuture<Block>> inFlight =
       new ConcurrentHashMap<>();
+  /** A fetch thread's block buffer, reused for every block it writes to disk. */
+  private final ThreadLocal<byte[]> scratch;
   private volatile boolean closed;
 
   public BlockFetcher(
@@ -55,6 +59,7 @@ public final class BlockFetcher {
     this.executor = executor;
     this.transfers = transfers;
     this.current = current;
+    this.scratch = ThreadLocal.withInitial(() -> new byte[blockSize]);
   }
 
   public int blockSize() {
@@ -62,22 +67,23 @@ public final class BlockFetcher {
   }
 
   /** Block {@code key}: completed at once when cached, else when its fetch ends. */
-  public CompletableFuture<byte[]> block(BlockKey key) {
-    byte[] m = memory.get(key);
+  public CompletableFuture<Block> block(BlockKey key) {
+    // With a disk cache the heap holds only blocks whose disk write failed: look quietly, so the
+    // memory tier's statistics describe the tier that serves.
+    byte[] m = disk.enabled() ? memory.peek(key) : memory.get(key);
     if (m != null) {
-      return CompletableFuture.completedFuture(m);
+      return CompletableFuture.completedFuture(new Block.InHeap(m));
     }
-    CompletableFuture<byte[]> pending = inFlight.get(key);
+    CompletableFuture<Block> pending = inFlight.get(key);
     if (pending != null) {
       return pending;
     }
     DiskObject o = disk.object(key.version(), true);
-    byte[] d = o != null && o.has(key.index()) ? disk.read(o, key.index()) : null;
+    Block d = disk.lookup(o, key.index());
     if (d != null) {
-      memory.put(key, d);
       return CompletableFuture.completedFuture(d);
     }
-    CompletableFuture<byte[]> mine = new CompletableFuture<>();
+    CompletableFuture<Block> mine = new CompletableFuture<>();
     pending = inFlight.putIfAbsent(key, mine);
     if (pending != null) {
       return pending;
@@ -85,12 +91,11 @@ public final class BlockFetcher {
     // Another fetch may have finished between the lookups above and the claim: then the block
     // is in a tier now, and fetching it again would only cost bytes.
     byte[] late = memory.peek(key);
-    if (late == null && o != null && o.has(key.index())) {
-      late = o.read(key.index());
-    }
-    if (late != null) {
+    Block found = late != null ? new Block.InHeap(late)
+        : o != null && o.has(key.index()) ? new Block.OnDisk(o, key.index()) : null;
+    if (found != null) {
       inFlight.remove(key, mine);
-      mine.complete(late);
+      mine.complete(found);
       return mine;
     }
     try {
@@ -114,10 +119,10 @@ public final class BlockFetcher {
     long b = from;
     while (b < to && !closed) {
       long start = b;
-      List<CompletableFuture<byte[]>> claimed = new ArrayList<>();
+      List<CompletableFuture<Block>> claimed = new ArrayList<>();
       while (b < to && claimed.size() < maxSpan) {
         BlockKey key = new BlockKey(v, b);
-        CompletableFuture<byte[]> mine = new CompletableFuture<>();
+        CompletableFuture<Block> mine = new CompletableFuture<>();
         boolean held = memory.peek(key) != null || (o != null && o.has(b));
         if (held || inFlight.putIfAbsent(key, mine) != null) {
           if (!claimed.isEmpty()) {
@@ -142,7 +147,7 @@ public final class BlockFetcher {
     }
   }
 
-  private void fetchSpan(ObjectVersion v, long first, List<CompletableFuture<byte[]>> blocks,
+  private void fetchSpan(ObjectVersion v, long first, List<CompletableFuture<Block>> blocks,
       DiskObject o) {
     int done = 0;
     try {
@@ -161,7 +166,7 @@ public final class BlockFetcher {
         for (; done < blocks.size(); done++) {
           long index = first + done;
           int want = v.blockLength(index, blockSize);
-          byte[] bytes = new byte[want];
+          byte[] bytes = buffer(o, want);
           int got = in.readNBytes(bytes, 0, want);
           transfers.fetchedPart(got, done == 0);
           if (got != want) {
@@ -169,11 +174,8 @@ public final class BlockFetcher {
                 + v.size() + " bytes");
           }
           BlockKey key = new BlockKey(v, index);
-          memory.put(key, bytes);
-          if (o != null) {
-            disk.write(o, index, bytes);
-          }
-          blocks.get(done).complete(bytes);
+          Block block = keep(key, o, bytes, want);
+          blocks.get(done).complete(block);
           inFlight.remove(key, blocks.get(done));
         }
       }
@@ -184,7 +186,7 @@ public final class BlockFetcher {
     }
   }
 
-  private void fail(ObjectVersion v, long first, List<CompletableFuture<byte[]>> blocks,
+  private void fail(ObjectVersion v, long first, List<CompletableFuture<Block>> blocks,
       int from, StoreException e) {
     for (int i = from; i < blocks.size(); i++) {
       inFlight.remove(new BlockKey(v, first + i), blocks.get(i));
@@ -209,17 +211,33 @@ public final class BlockFetcher {
     }
   }
 
-  private void fetch(BlockKey key, DiskObject o, CompletableFuture<byte[]> result) {
+  private void fetch(BlockKey key, DiskObject o, CompletableFuture<Block> result) {
     try {
       if (closed) {
         throw new StoreException(StoreException.Kind.UNAVAILABLE, "cache is closing");
       }
-      byte[] bytes = fetchFromStore(key);
-      memory.put(key, bytes);
-      if (o != null) {
-        disk.write(o, key.index(), bytes);
+      ObjectVersion v = key.version();
+      if (!current.test(v)) {
+        // The store now holds another version: its bytes must not be cached as this one's.
+        throw changed(v, "is no longer the version this reader opened");
       }
-      result.complete(bytes);
+      int length = v.blockLength(key.index(), blockSize);
+      long offset = key.index() * blockSize;
+      byte[] bytes = buffer(o, length);
+      int got;
+      try (InputStream in = store.read(v.path(), offset, length)) {
+        got = in.readNBytes(bytes, 0, length);
+      } catch (IOException e) {
+        if (e instanceof StoreException) {
+          throw (StoreException) e;
+        }
+        throw new StoreException(StoreException.Kind.IO, "reading " + v.path() + " failed", e);
+      }
+      transfers.fetched(got);
+      if (got != length) {
+        throw changed(v, "ended at " + (offset + got) + " of " + v.size() + " bytes");
+      }
+      result.complete(keep(key, o, bytes, length));
     } catch (StoreException | RuntimeException e) {
       result.completeExceptionally(e);
     } finally {
@@ -227,30 +245,25 @@ public final class BlockFetcher {
     }
   }
 
-  private byte[] fetchFromStore(BlockKey key) throws StoreException {
-    ObjectVersion v = key.version();
-    if (!current.test(v)) {
-      // The store now holds another version: its bytes must not be cached as this one's.
-      throw changed(v, "is no longer the version this reader opened");
-    }
-    int length = v.blockLength(key.index(), blockSize);
-    long offset = key.index() * blockSize;
-    // Read into the block itself: readNBytes(int) would gather 8 KiB pieces and copy them again.
-    byte[] bytes = new byte[length];
-    int got;
-    try (InputStream in = store.read(v.path(), offset, length)) {
-      got = in.readNBytes(bytes, 0, length);
-    } catch (IOException e) {
-      if (e instanceof StoreException) {
-        throw (StoreException) e;
+  /**
+   * Where a fetch reads a block into: with a disk cache the bytes go on to the block's file, so
+   * the thread's reusable buffer serves; without one they become the memory tier's block.
+   */
+  private byte[] buffer(DiskObject o, int length) {
+    return o != null ? scratch.get() : new byte[length];
+  }
+
+  /** Caches fetched bytes: on disk if there is a disk cache and the write works, else in heap. */
+  private Block keep(BlockKey key, DiskObject o, byte[] bytes, int length) {
+    if (o != null) {
+      disk.write(o, key.index(), bytes, length);
+      if (o.has(key.index())) {
+        return new Block.OnDisk(o, key.index());
       }
-      throw new StoreException(StoreException.Kind.IO, "reading " + v.path() + " failed", e);
+      bytes = Arrays.copyOf(bytes, length); // the disk write failed: the buffer is reused
     }
-    transfers.fetched(got);
-    if (got != length) {
-      throw changed(v, "ended at " + (offset + got) + " of " + v.size() + " bytes");
-    }
-    return bytes;
+    memory.put(key, bytes);
+    return new Block.InHeap(bytes);
   }
 
   private static StoreException changed(ObjectVersion v, String what) {

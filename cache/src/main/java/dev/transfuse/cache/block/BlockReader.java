@@ -19,6 +19,7 @@ public final class BlockReader {
   /** Read-ahead asks the store for up to 8 MiB per request. */
   private static final int SPAN_BYTES = 8 << 20;
   private final int spanBlocks;
+  private static final int MAX_COPY_ATTEMPTS = 3;
 
   public BlockReader(BlockFetcher fetcher) {
     this.fetcher = fetcher;
@@ -41,7 +42,7 @@ public final class BlockReader {
     int length = (int) Math.min(dst.remaining(), v.size() - offset);
     long first = offset / blockSize;
     long last = (offset + length - 1) / blockSize;
-    List<CompletableFuture<byte[]>> wanted = new ArrayList<>((int) (last - first + 1));
+    List<CompletableFuture<Block>> wanted = new ArrayList<>((int) (last - first + 1));
     for (long b = first; b <= last; b++) {
       wanted.add(fetcher.block(new BlockKey(v, b)));
     }
@@ -53,14 +54,29 @@ public final class BlockReader {
     long pos = offset;
     int end = dst.position() + length;
     for (int i = 0; i < wanted.size(); i++) {
-      byte[] block = await(wanted.get(i));
-      long blockStart = (first + i) * blockSize;
-      int from = (int) (pos - blockStart);
-      int n = Math.min(block.length - from, end - dst.position());
-      dst.put(block, from, n);
+      long index = first + i;
+      int from = (int) (pos - index * blockSize);
+      int n = Math.min(v.blockLength(index, blockSize) - from, end - dst.position());
+      copy(wanted.get(i), new BlockKey(v, index), from, dst, n);
       pos += n;
     }
     return length;
+  }
+
+  /**
+   * Copies part of a block, fetching it again when its disk object was evicted between the fetch
+   * and the copy (a cache much smaller than the reads in flight can do that).
+   */
+  private void copy(CompletableFuture<Block> pending, BlockKey key, int from, ByteBuffer dst, int n)
+      throws StoreException {
+    Block block = await(pending);
+    for (int attempt = 1; !block.copyTo(from, dst, n); attempt++) {
+      if (attempt == MAX_COPY_ATTEMPTS) {
+        throw new StoreException(StoreException.Kind.IO, key.version().path()
+            + ": block " + key.index() + " left the cache " + attempt + " times while being read");
+      }
+      block = await(fetcher.block(key));
+    }
   }
 
   /** See {@link BlockFetcher#close}. */
@@ -78,7 +94,7 @@ public final class BlockReader {
     return CompletableFuture.allOf(all);
   }
 
-  private static byte[] await(CompletableFuture<byte[]> f) throws StoreException {
+  private static Block await(CompletableFuture<Block> f) throws StoreException {
     try {
       return f.get();
     } catch (InterruptedException e) {

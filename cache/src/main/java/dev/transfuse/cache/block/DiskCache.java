@@ -88,20 +88,30 @@ public final class DiskCache {
     return result;
   }
 
-  /** Reads block {@code index} of {@code o}, counting a disk hit or miss. */
-  public byte[] read(DiskObject o, long index) {
-    byte[] b = o == null ? null : o.read(index);
-    if (b == null) {
-      counters.miss();
-    } else {
-      counters.hit();
-    }
-    return b;
+  /** Whether blocks are cached on disk at all ({@code cacheMaxBytes} above 0). */
+  public boolean enabled() {
+    return maxBytes > 0;
   }
 
-  /** Writes a fetched block into {@code o} and evicts until the cache fits again. */
-  public void write(DiskObject o, long index, byte[] bytes) {
-    int added = o.write(index, bytes);
+  /** Block {@code index} of {@code o} if it is on disk, counting a disk hit or miss. */
+  public Block lookup(DiskObject o, long index) {
+    if (o == null) {
+      return null;
+    }
+    if (o.has(index)) {
+      counters.hit();
+      return new Block.OnDisk(o, index);
+    }
+    counters.miss();
+    return null;
+  }
+
+  /**
+   * Writes the first {@code length} bytes of {@code bytes} as block {@code index} of {@code o}
+   * and evicts until the cache fits again. The caller may reuse {@code bytes} afterwards.
+   */
+  public void write(DiskObject o, long index, byte[] bytes, int length) {
+    int added = o.write(index, bytes, length);
     if (added == 0) {
       return;
     }

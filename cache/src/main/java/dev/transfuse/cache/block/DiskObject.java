@@ -78,35 +78,44 @@ public final class DiskObject {
     return n * blockSize;
   }
 
-  /** Block {@code block}, or null if it is not here or cannot be read. */
-  public byte[] read(long block) {
+  /**
+   * Copies {@code n} bytes from {@code from} within block {@code block} into {@code dst}; false,
+   * with {@code dst} unchanged, if the block is not here (any more) or cannot be read.
+   */
+  public boolean copyTo(long block, int from, ByteBuffer dst, int n) {
     FileChannel ch;
     synchronized (this) {
       if (deleted || !present.get((int) block)) {
-        return null;
+        return false;
       }
       ch = channel();
       if (ch == null) {
-        return null;
+        return false;
       }
     }
-    ByteBuffer buf = ByteBuffer.allocate(version.blockLength(block, blockSize));
-    long pos = block * blockSize;
+    ByteBuffer target = dst.duplicate();
+    target.limit(dst.position() + n);
+    long pos = block * blockSize + from;
     try {
-      while (buf.hasRemaining()) {
-        if (ch.read(buf, pos + buf.position()) < 0) {
-          return null;
+      while (target.hasRemaining()) {
+        if (ch.read(target, pos + target.position() - dst.position()) < 0) {
+          return false;
         }
       }
     } catch (IOException e) {
+      // Also how an eviction that closed the channel under us shows: the block is fetched again.
       LOG.debug("disk cache read of {} block {} failed; refetching", version.path(), block, e);
-      return null;
+      return false;
     }
-    return buf.array();
+    dst.position(target.position());
+    return true;
   }
 
-  /** Stores block {@code block}; returns the bytes it adds to the cache (0 if already here). */
-  public int write(long block, byte[] bytes) {
+  /**
+   * Stores the first {@code length} bytes of {@code bytes} as block {@code block}; returns the
+   * bytes it adds to the cache (0 if already here or if the write failed).
+   */
+  public int write(long block, byte[] bytes, int length) {
     FileChannel ch;
     synchronized (this) {
       if (deleted || present.get((int) block)) {
@@ -118,7 +127,7 @@ public final class DiskObject {
       }
     }
     try {
-      ByteBuffer buf = ByteBuffer.wrap(bytes);
+      ByteBuffer buf = ByteBuffer.wrap(bytes, 0, length);
       long pos = block * blockSize;
       while (buf.hasRemaining()) {
         ch.write(buf, pos + buf.position());
@@ -139,7 +148,7 @@ public final class DiskObject {
     if (save) {
       save();
     }
-    return bytes.length;
+    return length;
   }
 
   /** Forces data to disk and then writes the index, so the index never claims unwritten data. */
