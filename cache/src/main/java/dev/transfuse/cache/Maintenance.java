@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The periodic work of one cache: upload retries, revalidation polling and Caffeine clean-up.
+ * The periodic work of one cache: upload retries, revalidation polling, saving the disk cache's
+ * indexes and Caffeine clean-up.
  * {@link #run()} does one round and is all a test needs; with background tasks on, one daemon
  * thread runs it every second (the upload back-off and the poll interval decide what each round
  * actually does, against the injected ticker).
@@ -59,6 +60,7 @@ final class Maintenance {
     if (supplier != null && pollDue()) {
       parts.revalidator.revalidate(supplier.get());
     }
+    parts.disk.saveIndexes();
     parts.metadata.cleanUp();
     parts.memory.cleanUp();
   }

@@ -212,6 +212,15 @@ public final class DiskCache {
   }
 
   /** Saves every index and closes every file; the objects stay for the next run. */
+  /** Saves the index of every object with blocks written since its last save. */
+  public void saveIndexes() {
+    List<DiskObject> all;
+    synchronized (this) {
+      all = new ArrayList<>(objects.values());
+    }
+    all.forEach(DiskObject::save);
+  }
+
   public void close() {
     List<DiskObject> all;
     synchronized (this) {

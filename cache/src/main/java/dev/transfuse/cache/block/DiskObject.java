@@ -17,15 +17,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Crash safety: the index is saved only after the data file is forced to disk, so a block the
  * index calls present was really written. Blocks written since the last save are forgotten by a
- * crash and fetched again: a restart may cost bytes, never correctness. Saves happen every {@value
- * #SAVE_EVERY} new blocks, when the object becomes complete, and on close.
+ * crash and fetched again: a restart may cost bytes, never correctness. Saves happen in the
+ * cache's maintenance round (every second) and on close, never on the fetch path: an fsync there
+ * made a cold read wait for the disk every few megabytes.
  *
  * <p>An object evicted while a reader uses it is closed and unlinked; that reader's read fails
  * and it falls back to the store.
  */
 public final class DiskObject {
   private static final Logger LOG = LoggerFactory.getLogger(DiskObject.class);
-  private static final int SAVE_EVERY = 16;
 
   private final ObjectVersion version;
   private final int blockSize;
@@ -136,17 +136,12 @@ public final class DiskObject {
       LOG.debug("disk cache write of {} block {} failed", version.path(), block, e);
       return 0;
     }
-    boolean save;
     synchronized (this) {
       if (deleted || present.get((int) block)) {
         return 0;
       }
       present.set((int) block);
       unsaved++;
-      save = unsaved >= SAVE_EVERY || present.cardinality() == blockCount;
-    }
-    if (save) {
-      save();
     }
     return length;
   }
