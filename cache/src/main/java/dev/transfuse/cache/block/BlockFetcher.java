@@ -175,8 +175,10 @@ public final class BlockFetcher {
           }
           BlockKey key = new BlockKey(v, index);
           Block block = keep(key, o, bytes, want);
-          blocks.get(done).complete(block);
+          // Out of flight before waking the waiters: one that finds the block evicted at once
+          // must start a new fetch, not get this completed one back.
           inFlight.remove(key, blocks.get(done));
+          blocks.get(done).complete(block);
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -212,37 +214,48 @@ public final class BlockFetcher {
   }
 
   private void fetch(BlockKey key, DiskObject o, CompletableFuture<Block> result) {
+    Block block = null;
+    Exception failure = null;
     try {
-      if (closed) {
-        throw new StoreException(StoreException.Kind.UNAVAILABLE, "cache is closing");
-      }
-      ObjectVersion v = key.version();
-      if (!current.test(v)) {
-        // The store now holds another version: its bytes must not be cached as this one's.
-        throw changed(v, "is no longer the version this reader opened");
-      }
-      int length = v.blockLength(key.index(), blockSize);
-      long offset = key.index() * blockSize;
-      byte[] bytes = buffer(o, length);
-      int got;
-      try (InputStream in = store.read(v.path(), offset, length)) {
-        got = in.readNBytes(bytes, 0, length);
-      } catch (IOException e) {
-        if (e instanceof StoreException) {
-          throw (StoreException) e;
-        }
-        throw new StoreException(StoreException.Kind.IO, "reading " + v.path() + " failed", e);
-      }
-      transfers.fetched(got);
-      if (got != length) {
-        throw changed(v, "ended at " + (offset + got) + " of " + v.size() + " bytes");
-      }
-      result.complete(keep(key, o, bytes, length));
+      block = fetchAndKeep(key, o);
     } catch (StoreException | RuntimeException e) {
-      result.completeExceptionally(e);
-    } finally {
-      inFlight.remove(key, result);
+      failure = e;
     }
+    // Out of flight before waking the waiters (see fetchSpan).
+    inFlight.remove(key, result);
+    if (failure != null) {
+      result.completeExceptionally(failure);
+    } else {
+      result.complete(block);
+    }
+  }
+
+  private Block fetchAndKeep(BlockKey key, DiskObject o) throws StoreException {
+    if (closed) {
+      throw new StoreException(StoreException.Kind.UNAVAILABLE, "cache is closing");
+    }
+    ObjectVersion v = key.version();
+    if (!current.test(v)) {
+      // The store now holds another version: its bytes must not be cached as this one's.
+      throw changed(v, "is no longer the version this reader opened");
+    }
+    int length = v.blockLength(key.index(), blockSize);
+    long offset = key.index() * blockSize;
+    byte[] bytes = buffer(o, length);
+    int got;
+    try (InputStream in = store.read(v.path(), offset, length)) {
+      got = in.readNBytes(bytes, 0, length);
+    } catch (IOException e) {
+      if (e instanceof StoreException) {
+        throw (StoreException) e;
+      }
+      throw new StoreException(StoreException.Kind.IO, "reading " + v.path() + " failed", e);
+    }
+    transfers.fetched(got);
+    if (got != length) {
+      throw changed(v, "ended at " + (offset + got) + " of " + v.size() + " bytes");
+    }
+    return keep(key, o, bytes, length);
   }
 
   /**

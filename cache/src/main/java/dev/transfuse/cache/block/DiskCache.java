@@ -211,7 +211,6 @@ public final class DiskCache {
     gone.forEach(DiskObject::delete);
   }
 
-  /** Saves every index and closes every file; the objects stay for the next run. */
   /** Saves the index of every object with blocks written since its last save. */
   public void saveIndexes() {
     List<DiskObject> all;
@@ -221,6 +220,7 @@ public final class DiskCache {
     all.forEach(DiskObject::save);
   }
 
+  /** Saves every index and closes every file; the objects stay for the next run. */
   public void close() {
     List<DiskObject> all;
     synchronized (this) {
