@@ -60,7 +60,7 @@ final class Maintenance {
     if (supplier != null && pollDue()) {
       parts.revalidator.revalidate(supplier.get());
     }
-    parts.disk.saveIndexes();
+    parts.disk.saveSettledIndexes();
     parts.metadata.cleanUp();
     parts.memory.cleanUp();
   }

@@ -211,13 +211,16 @@ public final class DiskCache {
     gone.forEach(DiskObject::delete);
   }
 
-  /** Saves the index of every object with blocks written since its last save. */
-  public void saveIndexes() {
+  /**
+   * Saves the index of every object with blocks written since its last save that is complete or
+   * no longer being written (see {@link DiskObject}).
+   */
+  public void saveSettledIndexes() {
     List<DiskObject> all;
     synchronized (this) {
       all = new ArrayList<>(objects.values());
     }
-    all.forEach(DiskObject::save);
+    all.forEach(DiskObject::saveIfSettled);
   }
 
   /** Saves every index and closes every file; the objects stay for the next run. */

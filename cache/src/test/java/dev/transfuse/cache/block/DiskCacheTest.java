@@ -19,6 +19,24 @@ class DiskCacheTest {
   }
 
   @Test
+  void maintenanceSavesACompleteObjectButNotOneStillStreamingIn() throws Exception {
+    ObjectVersion whole = new ObjectVersion("/whole", "t1", 2L * BLOCK);
+    ObjectVersion partial = new ObjectVersion("/partial", "t1", 3L * BLOCK);
+    DiskCache c = DiskCache.open(root, BLOCK, 1 << 20);
+    DiskObject w = c.object(whole, true);
+    c.write(w, 0, block(1, BLOCK), BLOCK);
+    c.write(w, 1, block(2, BLOCK), BLOCK);
+    c.write(c.object(partial, true), 0, block(3, BLOCK), BLOCK);
+    c.saveSettledIndexes();
+
+    // What a crash right now would leave: only saved indexes count.
+    DiskCache afterCrash = DiskCache.open(root, BLOCK, 1 << 20);
+    assertThat(afterCrash.object(whole, false)).isNotNull();
+    assertThat(afterCrash.object(whole, false).isComplete()).isTrue();
+    assertThat(afterCrash.object(partial, false)).isNull();
+  }
+
+  @Test
   void blocksWrittenAndSavedAreThereAfterReopening() throws Exception {
     ObjectVersion v = new ObjectVersion("/a", "t1", 2L * BLOCK + 10);
     DiskCache c = DiskCache.open(root, BLOCK, 1 << 20);
