@@ -27,6 +27,10 @@ WALK_MIN=$((20 + 20 * 250 + 5000 + 3)) # entries a full walk must see
 HOT_FILE=tree/d07/f123.txt
 HOT_DIR=tree/d07
 
+# The transfuse JVMs (daemons and the raw read) run with the service's options: bin/java-options,
+# or TRANSFUSE_JAVA_OPTS when set.
+jvm_opts=${TRANSFUSE_JAVA_OPTS-$(grep -v '^#' bin/java-options | tr '\n' ' ')}
+
 command -v rclone >/dev/null || { echo "mount-bench: needs rclone (apt-get install rclone)" >&2; exit 2; }
 command -v gcc >/dev/null || { echo "mount-bench: needs gcc" >&2; exit 2; }
 
@@ -91,7 +95,7 @@ start() {
       wait_for "$name" "$work/log-svc" '^MOUNTED' $svc_mounts; return ;;
     transfuse)
       rm -f "$work/in-$name"; mkfifo "$work/in-$name"
-      java -Xmx1g -cp "$cp" dev.transfuse.mount.bench.BenchMountDaemon "$endpoint" "$BUCKET" \
+      java -Xmx1g $jvm_opts -cp "$cp" dev.transfuse.mount.bench.BenchMountDaemon "$endpoint" "$BUCKET" \
         "$c" "$m" "$TTL" < "$work/in-$name" > "$work/log-$name" 2>&1 &
       pid_of[$name]=$!
       exec {fd}> "$work/in-$name"; fd_of[$name]=$fd
@@ -122,7 +126,7 @@ stop() {
 
 # The long-running transfuse daemon, and one throwaway mount of it that runs every phase once.
 mkdir -p "$work/m-transfuse-svc"; mkfifo "$work/in-svc"
-java -Xmx1g -cp "$cp" dev.transfuse.mount.bench.BenchMountDaemon "$endpoint" "$BUCKET" - \
+java -Xmx1g $jvm_opts -cp "$cp" dev.transfuse.mount.bench.BenchMountDaemon "$endpoint" "$BUCKET" - \
   "$work/m-transfuse-svc" "$TTL" < "$work/in-svc" > "$work/log-svc" 2>&1 &
 pids+=($!)
 exec {svc_in}> "$work/in-svc"
@@ -166,7 +170,7 @@ measure() { # name dir
   sample rand-warm-$n $fsbench randread "$d/big.bin" 1000
 }
 raw_read() { # logback's status lines share stdout: the figure is the last line
-  java -cp "$cp" dev.transfuse.mount.bench.RawStoreRead "$endpoint" "$BUCKET" /big.bin | tail -1
+  java $jvm_opts -cp "$cp" dev.transfuse.mount.bench.RawStoreRead "$endpoint" "$BUCKET" /big.bin | tail -1
 }
 contenders=(native transfuse transfuse-svc rclone rclone-full)
 for r in $(seq 1 "$ROUNDS"); do
@@ -201,6 +205,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
   echo "Machine: $(nproc) cores, $cpu, kernel $(uname -r), $(java -version 2>&1 | head -1), $(rclone version 2>/dev/null | head -1)."
   echo "Store: S3Proxy on disk (jclouds filesystem) in its own JVM on 127.0.0.1, dataset tree/ (20 × 250"
   echo "files), flat/ (5,000 files), big.bin ($BIG_MIB MiB); small files 100 B–4 KiB. Native: the same files on tmpfs."
+  echo "JVM options of the transfuse JVMs (bin/java-options or TRANSFUSE_JAVA_OPTS): ${jvm_opts:-none}."
   echo "transfuse: BenchMountDaemon, default cache options, kernelTtl = metadataTtl = ${TTL} s; \"new JVM\" starts a JVM per"
   echo "mount, \"running daemon\" mounts anew (empty cache dir) in one JVM warmed up by a throwaway mount, as the service does."
   echo "rclone: \`rclone mount\` with defaults, and with \`--vfs-cache-mode full\`. Cold = fresh mount, empty cache dir."
