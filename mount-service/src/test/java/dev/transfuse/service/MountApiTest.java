@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transfuse.fuse.mount.MountTable;
 import dev.transfuse.translators.testing.S3ProxyServer;
+import dev.transfuse.translators.testing.TcpRelay;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jclouds.blobstore.BlobStore;
 import org.junit.jupiter.api.AfterAll;
@@ -149,6 +157,68 @@ class MountApiTest {
       assertThat(Files.readString(mp.resolve("hello.txt"))).isEqualTo("hello api\n");
     } finally {
       api.delete("api/v1/mounts/phoenix?force=true");
+    }
+  }
+
+  @Test
+  void aMountThatHangsIsFoundUnmountedAndMountedAgain() throws Exception {
+    Path mp = tmp.resolve("mnt/hung");
+    try (TcpRelay relay = TcpRelay.start(s3.port())) {
+      String body = s3Body("hung", mp.toString(), S3ProxyServer.SECRET_KEY)
+          .replace(s3.endpoint().toString(), "http://127.0.0.1:" + relay.port())
+          .replace("\"pathStyle\": \"true\"", "\"pathStyle\": \"true\", \"readTimeout\": \"30s\"");
+      assertThat(api.post("api/v1/mounts", body).status()).isEqualTo(201);
+      ExecutorService readers = Executors.newFixedThreadPool(16);
+      try {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+          String key = "hang/f%02d".formatted(i);
+          s3.blobStore().putBlob("api", s3.blobStore().blobBuilder(key)
+              .payload(new byte[64 * 1024]).build());
+          files.add(mp.resolve(key));
+        }
+        for (Path f : files) {
+          assertThat(Files.size(f)).isEqualTo(64 * 1024); // metadata cached; data not yet
+        }
+        relay.freeze();
+        // A reader per file, more than the daemon has workers, each waiting on the frozen
+        // store: no worker is left to answer the reconciler's statfs. (Readers of one file
+        // would wait on the kernel's page locks behind a single READ instead.)
+        List<Future<String>> reads = new ArrayList<>();
+        for (Path f : files) {
+          reads.add(readers.submit(() -> {
+            try {
+              return "read " + Files.readAllBytes(f).length;
+            } catch (IOException e) {
+              return "failed: " + e;
+            }
+          }));
+        }
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        var view = api.get("api/v1/mounts/hung").json();
+        while (view.path("restarts").asInt() == 0 && System.nanoTime() < deadline) {
+          Thread.sleep(200);
+          view = api.get("api/v1/mounts/hung").json();
+        }
+        assertThat(view.path("restarts").asInt()).isEqualTo(1);
+        assertThat(view.path("lastError").asText()).contains("statfs did not answer")
+            .contains("hung");
+        // Unmounting the hung mount answered every caller stuck in it.
+        for (Future<String> r : reads) {
+          assertThat(r.get(30, TimeUnit.SECONDS)).startsWith("failed");
+        }
+        relay.thaw();
+        while (!view.path("state").asText().equals("MOUNTED") && System.nanoTime() < deadline) {
+          Thread.sleep(200);
+          view = api.get("api/v1/mounts/hung").json();
+        }
+        assertThat(view.path("state").asText()).isEqualTo("MOUNTED");
+        assertThat(Files.readAllBytes(mp.resolve("dir/big.bin"))).isEqualTo(big);
+      } finally {
+        relay.thaw();
+        readers.shutdownNow();
+        api.delete("api/v1/mounts/hung?force=true");
+      }
     }
   }
 

@@ -53,6 +53,11 @@ public final class TcpRelay implements AutoCloseable {
     frozen = true;
   }
 
+  /** Forward again after {@link #freeze}. */
+  public void thaw() {
+    frozen = false;
+  }
+
   /** Close every relayed connection now; new ones are still accepted. */
   public void cut() {
     for (Socket s : sockets) {
