@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +88,42 @@ class ConcurrencyTest {
         assertThat(r.get()).isEqualTo(want);
       }
       pool.shutdown();
+    }
+  }
+
+  @Test
+  void whileEveryResidentWorkerWaitsInAReadMoreStartAndOtherRequestsAreAnswered(@TempDir Path tmp) throws Exception {
+    MemoryFilesystem fs = new MemoryFilesystem(Duration.ZERO, false);
+    int stalled = 12; // more than the 8 resident workers
+    for (int i = 0; i < stalled; i++) {
+      fs.putFile("/stall-" + i, ("content " + i).getBytes());
+    }
+    fs.putFile("/other.txt", "other".getBytes());
+    fs.blockReadsOf("stall-");
+    ExecutorService pool = Executors.newFixedThreadPool(stalled + 1);
+    try (TestMount m = new TestMount(tmp, fs)) {
+      List<Future<String>> readers = new ArrayList<>();
+      for (int i = 0; i < stalled; i++) {
+        Path f = m.resolve("stall-" + i);
+        readers.add(pool.submit(() -> Files.readString(f)));
+      }
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (fs.blockedReads() < stalled && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(fs.blockedReads()).as("workers started beyond the resident ones")
+          .isEqualTo(stalled);
+      // ... the daemon still answers what it can answer at once.
+      assertThat(pool.submit(() -> Files.readString(m.resolve("other.txt")))
+          .get(5, TimeUnit.SECONDS)).isEqualTo("other");
+      assertThat(m.path().toFile().getTotalSpace()).isPositive();
+      fs.releaseBlockedReads();
+      for (int i = 0; i < stalled; i++) {
+        assertThat(readers.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("content " + i);
+      }
+    } finally {
+      fs.releaseBlockedReads();
+      pool.shutdownNow();
     }
   }
 }

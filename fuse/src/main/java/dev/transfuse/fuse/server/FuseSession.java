@@ -16,7 +16,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +37,8 @@ public final class FuseSession implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FuseSession.class);
   private static final List<FuseSession> LIVE = new CopyOnWriteArrayList<>();
   private static final Duration DRAIN = Duration.ofSeconds(2);
+  /** Workers beyond the resident ones start while all are busy, up to this many times as many. */
+  private static final int MAX_WORKERS_PER_RESIDENT = 4;
 
   static {
     Thread hook = new Thread(() -> LIVE.forEach(FuseSession::close), "transfuse-unmount-all");
@@ -51,8 +52,7 @@ public final class FuseSession implements AutoCloseable {
   private final ConnectionInfo connection;
   private final KernelNotifier notifier;
   private final RequestCounters counters = new RequestCounters();
-  private final List<Worker> workers = new CopyOnWriteArrayList<>();
-  private final List<Thread> threads = new ArrayList<>();
+  private WorkerPool pool;
   private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
   private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
   private final long connectionId;
@@ -136,28 +136,12 @@ public final class FuseSession implements AutoCloseable {
     throw new IOException("the kernel did not settle on FUSE protocol 7");
   }
 
-  private void start(Filesystem fs, SessionOptions options) throws IOException {
-    Dispatcher dispatcher = new Dispatcher(fs, connection, counters, workers);
-    for (int i = 0; i < options.workers(); i++) {
-      // Each worker gets its own fd so that requests are spread over separate kernel queues and
-      // replies go back on the fd that read the request.
-      FuseDevice fd = i == 0 ? device : cloneOrShare();
-      Worker w = new Worker(fd, dispatcher, connection.maxWrite());
-      workers.add(w);
-      Thread t = new Thread(w, "fuse-" + mountpoint.getFileName() + "-" + i);
-      t.setDaemon(true);
-      threads.add(t);
-    }
-    threads.forEach(Thread::start);
-  }
-
-  private FuseDevice cloneOrShare() {
-    try {
-      return device.cloneDevice();
-    } catch (IOException e) {
-      log.warn("{}; workers share one fd", e.getMessage());
-      return device;
-    }
+  private void start(Filesystem fs, SessionOptions options) {
+    List<Worker> serving = new CopyOnWriteArrayList<>();
+    Dispatcher dispatcher = new Dispatcher(fs, connection, counters, serving);
+    pool = new WorkerPool(device, dispatcher, serving, connection.maxWrite(), options.workers(),
+        MAX_WORKERS_PER_RESIDENT * options.workers(), mountpoint.getFileName().toString());
+    pool.start();
   }
 
   public Path mountpoint() {
@@ -190,13 +174,13 @@ public final class FuseSession implements AutoCloseable {
 
   /** True until the mount is closed or the kernel ended the connection. */
   public boolean isAlive() {
-    return state.get() == State.RUNNING && threads.stream().anyMatch(Thread::isAlive);
+    return state.get() == State.RUNNING && pool.threads().stream().anyMatch(Thread::isAlive);
   }
 
   /** Waits until every worker has stopped (the mount was unmounted), at most {@code timeout}. */
   public boolean awaitTermination(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    for (Thread t : threads) {
+    for (Thread t : pool.threads()) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         return false;
@@ -246,9 +230,7 @@ public final class FuseSession implements AutoCloseable {
       Thread.currentThread().interrupt();
       abortConnection();
     } finally {
-      for (Worker w : workers) {
-        w.closeDevice();
-      }
+      pool.stop();
       device.close();
       state.set(State.CLOSED);
       closed.countDown();

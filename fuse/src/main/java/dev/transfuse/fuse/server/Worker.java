@@ -26,11 +26,16 @@ final class Worker implements Runnable {
   private final ReplyBuffer reply;
   private final Pointer replyMemory;
   private final DirentWriter dirents;
+  private final WorkerPool pool;
+  /** Started because every worker was busy; leaves again when enough are idle. */
+  final boolean extra;
   final WorkerCaller caller = new WorkerCaller();
 
-  Worker(FuseDevice device, Dispatcher dispatcher, int maxWrite) {
+  Worker(FuseDevice device, Dispatcher dispatcher, int maxWrite, WorkerPool pool, boolean extra) {
     this.device = device;
     this.dispatcher = dispatcher;
+    this.pool = pool;
+    this.extra = extra;
     // The kernel refuses reads into buffers smaller than max(8192, headers + max_write).
     ByteBuffer in = ByteBuffer.allocateDirect(maxWrite + 4096);
     ByteBuffer out = ByteBuffer.allocateDirect(maxWrite + 4096);
@@ -56,6 +61,7 @@ final class Worker implements Runnable {
         return; // ENODEV: unmounted or aborted
       }
       long started = System.nanoTime();
+      pool.busy();
       request.received((int) n);
       caller.start(request);
       int length = dispatcher.handle(request, reply, dirents, caller);
@@ -71,7 +77,14 @@ final class Worker implements Runnable {
         }
       }
       dispatcher.timed(request.opcode(), System.nanoTime() - started);
+      if (pool.idle(this)) {
+        return;
+      }
     }
+  }
+
+  FuseDevice device() {
+    return device;
   }
 
   void closeDevice() {

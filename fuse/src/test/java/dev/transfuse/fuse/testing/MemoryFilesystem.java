@@ -67,6 +67,8 @@ public final class MemoryFilesystem implements Filesystem {
   private volatile String blockingName;
   private volatile CountDownLatch blockedRead = new CountDownLatch(0);
   private final CountDownLatch readBlocked = new CountDownLatch(1);
+  private final java.util.concurrent.atomic.AtomicInteger blockedNow =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * @param timeout how long the kernel may cache entries and attributes (0: ask every time)
@@ -127,7 +129,9 @@ public final class MemoryFilesystem implements Filesystem {
     this.failingName = name;
   }
 
-  /** Reads of files named {@code name} block until {@link #releaseBlockedReads}. */
+  /**
+   * Reads of files whose name starts with {@code name} block until {@link #releaseBlockedReads}.
+   */
   public void blockReadsOf(String name) {
     this.blockedRead = new CountDownLatch(1);
     this.blockingName = name;
@@ -135,6 +139,11 @@ public final class MemoryFilesystem implements Filesystem {
 
   public boolean awaitReadBlocked(Duration timeout) throws InterruptedException {
     return readBlocked.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** How many reads are blocked right now. */
+  public int blockedReads() {
+    return blockedNow.get();
   }
 
   public void releaseBlockedReads() {
@@ -332,13 +341,17 @@ public final class MemoryFilesystem implements Filesystem {
     if (name != null && name.equals(failingName)) {
       throw new IllegalStateException("injected failure reading " + name);
     }
-    if (name != null && name.equals(blockingName)) {
+    String blocking = blockingName;
+    if (name != null && blocking != null && name.startsWith(blocking)) {
+      blockedNow.incrementAndGet();
       readBlocked.countDown();
       try {
         blockedRead.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new FuseException(Errno.EINTR);
+      } finally {
+        blockedNow.decrementAndGet();
       }
     }
     synchronized (n) {
