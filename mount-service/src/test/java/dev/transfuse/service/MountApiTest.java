@@ -168,10 +168,12 @@ class MountApiTest {
           .replace(s3.endpoint().toString(), "http://127.0.0.1:" + relay.port())
           .replace("\"pathStyle\": \"true\"", "\"pathStyle\": \"true\", \"readTimeout\": \"30s\"");
       assertThat(api.post("api/v1/mounts", body).status()).isEqualTo(201);
-      ExecutorService readers = Executors.newFixedThreadPool(16);
+      // More stalled readers than the daemon will ever have workers (8, growing to 32).
+      int stalled = 40;
+      ExecutorService readers = Executors.newFixedThreadPool(stalled);
       try {
         List<Path> files = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < stalled; i++) {
           String key = "hang/f%02d".formatted(i);
           s3.blobStore().putBlob("api", s3.blobStore().blobBuilder(key)
               .payload(new byte[64 * 1024]).build());
@@ -181,9 +183,9 @@ class MountApiTest {
           assertThat(Files.size(f)).isEqualTo(64 * 1024); // metadata cached; data not yet
         }
         relay.freeze();
-        // A reader per file, more than the daemon has workers, each waiting on the frozen
-        // store: no worker is left to answer the reconciler's statfs. (Readers of one file
-        // would wait on the kernel's page locks behind a single READ instead.)
+        // A reader per file, each waiting on the frozen store: no worker is left to answer the
+        // reconciler's statfs. (Readers of one file would wait on the kernel's page locks
+        // behind a single READ instead.)
         List<Future<String>> reads = new ArrayList<>();
         for (Path f : files) {
           reads.add(readers.submit(() -> {
