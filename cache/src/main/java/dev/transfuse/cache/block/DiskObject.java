@@ -118,6 +118,7 @@ public final class DiskObject {
     } catch (IOException e) {
       // Also how an eviction that closed the channel under us shows: the block is fetched again.
       LOG.debug("disk cache read of {} block {} failed; refetching", version.path(), block, e);
+      forgetIfClosed(ch);
       return false;
     }
     dst.position(target.position());
@@ -152,6 +153,7 @@ public final class DiskObject {
       }
     } catch (IOException e) {
       LOG.debug("disk cache write of {} block {} failed", version.path(), block, e);
+      forgetIfClosed(ch);
       return 0;
     }
     synchronized (this) {
@@ -222,6 +224,16 @@ public final class DiskObject {
       Files.deleteIfExists(data);
     } catch (IOException e) {
       LOG.warn("could not delete disk cache files of {}", version.path(), e);
+    }
+  }
+
+  /**
+   * A channel closed by an interrupted thread (FileChannel closes itself then) is dropped, so the
+   * next use opens the file again instead of failing for every reader from now on.
+   */
+  private synchronized void forgetIfClosed(FileChannel ch) {
+    if (ch == channel && !ch.isOpen()) {
+      channel = null;
     }
   }
 

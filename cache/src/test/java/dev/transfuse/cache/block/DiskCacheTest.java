@@ -37,6 +37,23 @@ class DiskCacheTest {
   }
 
   @Test
+  void aReaderInterruptedMidCopyDoesNotBreakTheObjectForOthers() throws Exception {
+    ObjectVersion v = new ObjectVersion("/a", "t1", BLOCK);
+    DiskCache c = DiskCache.open(root, BLOCK, 1 << 20);
+    DiskObject o = c.object(v, true);
+    c.write(o, 0, block(5, BLOCK), BLOCK);
+    // FileChannel closes itself when a thread is interrupted in it.
+    Thread.currentThread().interrupt();
+    boolean copied = o.copyTo(0, 0, java.nio.ByteBuffer.allocate(BLOCK), BLOCK);
+    assertThat(Thread.interrupted()).isTrue();
+    assertThat(copied).isFalse();
+    java.nio.ByteBuffer after = java.nio.ByteBuffer.allocate(BLOCK);
+    assertThat(o.copyTo(0, 0, after, BLOCK)).as("the next reader opens the file again").isTrue();
+    assertThat(after.array()).isEqualTo(block(5, BLOCK));
+    c.close();
+  }
+
+  @Test
   void blocksWrittenAndSavedAreThereAfterReopening() throws Exception {
     ObjectVersion v = new ObjectVersion("/a", "t1", 2L * BLOCK + 10);
     DiskCache c = DiskCache.open(root, BLOCK, 1 << 20);
