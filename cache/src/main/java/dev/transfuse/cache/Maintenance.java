@@ -1,5 +1,6 @@
 package dev.transfuse.cache;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 final class Maintenance {
   private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
   private static final long TICK_MILLIS = 1000;
+  /** A disk object's index is saved once it has had no write for this long. */
+  private static final Duration INDEX_QUIET = Duration.ofSeconds(30);
 
   private final CacheParts parts;
   private final AtomicReference<Supplier<? extends Collection<String>>> held =
@@ -60,7 +63,7 @@ final class Maintenance {
     if (supplier != null && pollDue()) {
       parts.revalidator.revalidate(supplier.get());
     }
-    parts.disk.saveSettledIndexes();
+    parts.disk.saveQuietIndexes(INDEX_QUIET);
     parts.metadata.cleanUp();
     parts.memory.cleanUp();
   }

@@ -19,19 +19,14 @@ import org.slf4j.LoggerFactory;
  * <p>Crash safety: the index is saved only after the data file is forced to disk, so a block the
  * index calls present was really written. Blocks written since the last save are forgotten by a
  * crash and fetched again: a restart may cost bytes, never correctness. Saves happen on close,
- * and in the cache's maintenance round once the object is complete or has had no write for
- * {@link #QUIET_NANOS}; never while it streams in. An fsync during a cold read (every 16 blocks on
- * the fetch path, then every second from maintenance) cost it a third of its speed and made it
- * vary twofold from run to run.
+ * and in the cache's maintenance round once the object has had no write for a while (see {@link
+ * DiskCache#saveQuietIndexes}); never while it streams in.
  *
  * <p>An object evicted while a reader uses it is closed and unlinked; that reader's read fails
  * and it falls back to the store.
  */
 public final class DiskObject {
   private static final Logger LOG = LoggerFactory.getLogger(DiskObject.class);
-
-  /** How long an incomplete object must go without writes before maintenance saves it. */
-  static final long QUIET_NANOS = 2_000_000_000L;
 
   private final ObjectVersion version;
   private final int blockSize;
@@ -167,11 +162,10 @@ public final class DiskObject {
     return length;
   }
 
-  /** Saves if blocks were written since the last save and the object is complete or quiet. */
-  public void saveIfSettled() {
+  /** Saves if blocks were written since the last save, and none for {@code quietNanos}. */
+  public void saveIfQuiet(long quietNanos) {
     synchronized (this) {
-      boolean complete = present.cardinality() == blockCount;
-      if (unsaved == 0 || (!complete && System.nanoTime() - lastWriteNanos < QUIET_NANOS)) {
+      if (unsaved == 0 || System.nanoTime() - lastWriteNanos < quietNanos) {
         return;
       }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,21 +20,28 @@ class DiskCacheTest {
   }
 
   @Test
-  void maintenanceSavesACompleteObjectButNotOneStillStreamingIn() throws Exception {
+  void maintenanceSavesAnIndexOnlyOnceItsObjectHasBeenQuiet() throws Exception {
     ObjectVersion whole = new ObjectVersion("/whole", "t1", 2L * BLOCK);
     ObjectVersion partial = new ObjectVersion("/partial", "t1", 3L * BLOCK);
-    DiskCache c = DiskCache.open(root, BLOCK, 1 << 20);
-    DiskObject w = c.object(whole, true);
-    c.write(w, 0, block(1, BLOCK), BLOCK);
-    c.write(w, 1, block(2, BLOCK), BLOCK);
-    c.write(c.object(partial, true), 0, block(3, BLOCK), BLOCK);
-    c.saveSettledIndexes();
+    for (Duration quiet : new Duration[] {Duration.ofHours(1), Duration.ZERO}) {
+      Path dir = root.resolve(quiet.isZero() ? "quiet" : "busy");
+      DiskCache c = DiskCache.open(dir, BLOCK, 1 << 20);
+      DiskObject w = c.object(whole, true);
+      c.write(w, 0, block(1, BLOCK), BLOCK);
+      c.write(w, 1, block(2, BLOCK), BLOCK);
+      c.write(c.object(partial, true), 0, block(3, BLOCK), BLOCK);
+      c.saveQuietIndexes(quiet);
 
-    // What a crash right now would leave: only saved indexes count.
-    DiskCache afterCrash = DiskCache.open(root, BLOCK, 1 << 20);
-    assertThat(afterCrash.object(whole, false)).isNotNull();
-    assertThat(afterCrash.object(whole, false).isComplete()).isTrue();
-    assertThat(afterCrash.object(partial, false)).isNull();
+      // What a crash right now would leave: only saved indexes count.
+      DiskCache afterCrash = DiskCache.open(dir, BLOCK, 1 << 20);
+      if (quiet.isZero()) {
+        assertThat(afterCrash.object(whole, false).isComplete()).isTrue();
+        assertThat(afterCrash.object(partial, false).has(0)).isTrue();
+      } else {
+        assertThat(afterCrash.object(whole, false)).as("written just now: not saved").isNull();
+        assertThat(afterCrash.object(partial, false)).isNull();
+      }
+    }
   }
 
   @Test
