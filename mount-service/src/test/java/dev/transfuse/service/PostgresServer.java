@@ -1,6 +1,6 @@
 package dev.transfuse.service;
 
-import dev.transfuse.translators.testing.FreePort;
+import dev.transfuse.translators.testing.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,21 +44,13 @@ final class PostgresServer implements AutoCloseable {
     }
     run(root, work.resolve("initdb.out"), bin.resolve("initdb").toString(), "-D",
         data.toString(), "-U", "postgres", "-A", "trust", "--no-sync");
-    IOException last = null;
-    for (int attempt = 0; attempt < 5; attempt++) {
-      int port = FreePort.pick();
-      Path log = work.resolve("postgres.out");
-      Process p = new ProcessBuilder(asPostgres(root, bin.resolve("postgres").toString(), "-D",
-          data.toString(), "-p", String.valueOf(port), "-k", work.toString(),
-          "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"))
-          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      if (FreePort.awaitListening(port, p, Duration.ofSeconds(30))) {
-        return new PostgresServer(p, port, work);
-      }
-      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      last = new IOException("postgres did not start on " + port + ": " + Files.readString(log));
-    }
-    throw last;
+    Path log = work.resolve("postgres.out");
+    ServerProcess server = ServerProcess.start("postgres", log, Duration.ofSeconds(30),
+        port -> new ProcessBuilder(asPostgres(root, bin.resolve("postgres").toString(), "-D",
+            data.toString(), "-p", String.valueOf(port), "-k", work.toString(),
+            "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"))
+            .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+    return new PostgresServer(server.process(), server.port(), work);
   }
 
   /** The newest installed server's binaries; fails (does not skip) when none is installed. */

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's Apache httpd as a child process ({@code apache2 -X}: one process, foreground) with its
@@ -44,9 +43,7 @@ public final class ApacheServer implements AutoCloseable {
       Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
     Files.createDirectories(work.resolve("logs"));
-    IOException last = null;
-    for (int attempt = 0; attempt < 5; attempt++) {
-      int port = FreePort.pick();
+    ServerProcess server = ServerProcess.start("apache2", work.resolve("apache.out"), java.time.Duration.ofSeconds(15), port -> {
       Path config = work.resolve("httpd.conf");
       Files.writeString(config, String.join("\n",
           "ServerRoot \"" + work + "\"",
@@ -78,17 +75,11 @@ public final class ApacheServer implements AutoCloseable {
           "  IndexOptions -FancyIndexing",
           "</Location>",
           ""));
-      Process p = new ProcessBuilder(APACHE.toString(), "-X", "-f", config.toString())
+      return new ProcessBuilder(APACHE.toString(), "-X", "-f", config.toString())
           .redirectErrorStream(true).redirectOutput(work.resolve("apache.out").toFile())
           .start();
-      if (FreePort.awaitListening(port, p, java.time.Duration.ofSeconds(15))) {
-        return new ApacheServer(p, port);
-      }
-      p.destroyForcibly();
-      last = new IOException("apache2 did not start on " + port + ": "
-          + Files.readString(work.resolve("apache.out")));
-    }
-    throw last;
+    });
+    return new ApacheServer(server.process(), server.port());
   }
 
   private static String module(String name) {
@@ -113,11 +104,6 @@ public final class ApacheServer implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroyForcibly();
-    try {
-      process.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    ServerProcess.stop(process);
   }
 }

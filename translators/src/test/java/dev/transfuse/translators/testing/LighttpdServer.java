@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's lighttpd as a child process with its own config on a free 127.0.0.1 port, serving one
@@ -27,9 +26,7 @@ public final class LighttpdServer implements AutoCloseable {
   }
 
   public static LighttpdServer start(Path root, Path work) throws IOException {
-    IOException last = null;
-    for (int attempt = 0; attempt < 5; attempt++) {
-      int port = FreePort.pick();
+    ServerProcess server = ServerProcess.start("lighttpd", work.resolve("lighttpd.out"), java.time.Duration.ofSeconds(10), port -> {
       Path config = work.resolve("lighttpd.conf");
       Files.writeString(config, String.join("\n",
           "server.document-root = \"" + root + "\"",
@@ -40,17 +37,11 @@ public final class LighttpdServer implements AutoCloseable {
           "dir-listing.activate = \"enable\"",
           "mimetype.assign = ( \"\" => \"application/octet-stream\" )",
           ""));
-      Process p = new ProcessBuilder(LIGHTTPD.toString(), "-D", "-f", config.toString())
+      return new ProcessBuilder(LIGHTTPD.toString(), "-D", "-f", config.toString())
           .redirectErrorStream(true).redirectOutput(work.resolve("lighttpd.out").toFile())
           .start();
-      if (FreePort.awaitListening(port, p, java.time.Duration.ofSeconds(10))) {
-        return new LighttpdServer(p, port);
-      }
-      p.destroyForcibly();
-      last = new IOException("lighttpd did not start on " + port + ": "
-          + Files.readString(work.resolve("lighttpd.out")));
-    }
-    throw last;
+    });
+    return new LighttpdServer(server.process(), server.port());
   }
 
 
@@ -60,11 +51,6 @@ public final class LighttpdServer implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroyForcibly();
-    try {
-      process.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    ServerProcess.stop(process);
   }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's nginx as a child process with its own config on a free 127.0.0.1 port, serving one
@@ -40,9 +39,7 @@ public final class NginxServer implements AutoCloseable {
 
   public static NginxServer start(Path root, Path work) throws IOException, InterruptedException {
     Files.createDirectories(work.resolve("tmp"));
-    IOException last = null;
-    for (int attempt = 0; attempt < 5; attempt++) {
-      int port = FreePort.pick();
+    ServerProcess server = ServerProcess.start("nginx", work.resolve("nginx.out"), java.time.Duration.ofSeconds(10), port -> {
       Path config = work.resolve("nginx.conf");
       String tmp = work.resolve("tmp").toString();
       Files.writeString(config, String.join("\n",
@@ -69,19 +66,13 @@ public final class NginxServer implements AutoCloseable {
           "  }",
           "}",
           ""));
-      Process p = new ProcessBuilder(NGINX.toString(), "-c", config.toString(), "-p",
+      return new ProcessBuilder(NGINX.toString(), "-c", config.toString(), "-p",
           work.toString())
           .redirectErrorStream(true)
           .redirectOutput(work.resolve("nginx.out").toFile())
           .start();
-      if (FreePort.awaitListening(port, p, java.time.Duration.ofSeconds(10))) {
-        return new NginxServer(p, port, work.resolve("access.log"));
-      }
-      p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      last = new IOException("nginx did not start on " + port + ": "
-          + Files.readString(work.resolve("nginx.out")));
-    }
-    throw last;
+    });
+    return new NginxServer(server.process(), server.port(), work.resolve("access.log"));
   }
 
 
@@ -94,12 +85,7 @@ public final class NginxServer implements AutoCloseable {
   }
 
   public void stop() {
-    process.destroyForcibly();
-    try {
-      process.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    ServerProcess.stop(process);
   }
 
   @Override

@@ -34,19 +34,12 @@ public final class PythonHttpServer implements AutoCloseable {
   }
 
   public static PythonHttpServer start(Path root, Path log) throws IOException {
-    IOException last = null;
-    for (int attempt = 0; attempt < 5; attempt++) {
-      int port = FreePort.pick();
-      Process p = new ProcessBuilder(python(), "-m", "http.server", String.valueOf(port),
+    ServerProcess server = ServerProcess.start("python http.server", log, java.time.Duration.ofSeconds(15), port -> {
+      return new ProcessBuilder(python(), "-m", "http.server", String.valueOf(port),
           "--bind", "127.0.0.1", "--directory", root.toString())
           .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      if (FreePort.awaitListening(port, p, java.time.Duration.ofSeconds(15))) {
-        return new PythonHttpServer(p, port);
-      }
-      p.destroyForcibly();
-      last = new IOException("python http.server did not start: " + Files.readString(log));
-    }
-    throw last;
+    });
+    return new PythonHttpServer(server.process(), server.port());
   }
 
 
@@ -56,11 +49,6 @@ public final class PythonHttpServer implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroyForcibly();
-    try {
-      process.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    ServerProcess.stop(process);
   }
 }
