@@ -99,7 +99,7 @@ public final class BlockFetcher {
       return mine;
     }
     try {
-      executor.execute(() -> fetch(key, o, mine));
+      executor.execute(() -> fetchSpan(key.version(), key.index(), List.of(mine), o));
     } catch (RejectedExecutionException e) {
       inFlight.remove(key, mine);
       mine.completeExceptionally(
@@ -147,6 +147,11 @@ public final class BlockFetcher {
     }
   }
 
+  /**
+   * Fetches the run of blocks of {@code v} from {@code first} with one ranged request (a single
+   * block for a read's miss, up to a span for read-ahead), completing each future as its block
+   * is kept.
+   */
   private void fetchSpan(ObjectVersion v, long first, List<CompletableFuture<Block>> blocks,
       DiskObject o) {
     int done = 0;
@@ -155,6 +160,7 @@ public final class BlockFetcher {
         throw new StoreException(StoreException.Kind.UNAVAILABLE, "cache is closing");
       }
       if (!current.test(v)) {
+        // The store now holds another version: its bytes must not be cached as this one's.
         throw changed(v, "is no longer the version this reader opened");
       }
       long offset = first * blockSize;
@@ -211,51 +217,6 @@ public final class BlockFetcher {
     } catch (ExecutionException | TimeoutException e) {
       // failures belong to their readers; a fetch still hanging after the timeout is abandoned
     }
-  }
-
-  private void fetch(BlockKey key, DiskObject o, CompletableFuture<Block> result) {
-    Block block = null;
-    Exception failure = null;
-    try {
-      block = fetchAndKeep(key, o);
-    } catch (StoreException | RuntimeException e) {
-      failure = e;
-    }
-    // Out of flight before waking the waiters (see fetchSpan).
-    inFlight.remove(key, result);
-    if (failure != null) {
-      result.completeExceptionally(failure);
-    } else {
-      result.complete(block);
-    }
-  }
-
-  private Block fetchAndKeep(BlockKey key, DiskObject o) throws StoreException {
-    if (closed) {
-      throw new StoreException(StoreException.Kind.UNAVAILABLE, "cache is closing");
-    }
-    ObjectVersion v = key.version();
-    if (!current.test(v)) {
-      // The store now holds another version: its bytes must not be cached as this one's.
-      throw changed(v, "is no longer the version this reader opened");
-    }
-    int length = v.blockLength(key.index(), blockSize);
-    long offset = key.index() * blockSize;
-    byte[] bytes = buffer(o, length);
-    int got;
-    try (InputStream in = store.read(v.path(), offset, length)) {
-      got = in.readNBytes(bytes, 0, length);
-    } catch (IOException e) {
-      if (e instanceof StoreException) {
-        throw (StoreException) e;
-      }
-      throw new StoreException(StoreException.Kind.IO, "reading " + v.path() + " failed", e);
-    }
-    transfers.fetched(got);
-    if (got != length) {
-      throw changed(v, "ended at " + (offset + got) + " of " + v.size() + " bytes");
-    }
-    return keep(key, o, bytes, length);
   }
 
   /**

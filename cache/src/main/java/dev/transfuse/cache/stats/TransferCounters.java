@@ -10,12 +10,6 @@ public final class TransferCounters {
   private final LongAdder uploadFailures = new LongAdder();
   private final LongAdder bytesUploaded = new LongAdder();
 
-  /** One ranged read of {@code bytes} from the store. */
-  public void fetched(long bytes) {
-    fetches.increment();
-    bytesFetched.add(bytes);
-  }
-
   /**
    * Part of a ranged read that serves several blocks: {@code bytes} of it arrived, and {@code
    * first} says whether this is the request's first part (then the request is counted).
