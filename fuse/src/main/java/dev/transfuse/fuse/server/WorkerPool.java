@@ -44,7 +44,10 @@ final class WorkerPool {
     this.name = name;
   }
 
-  /** Every thread ever started; finished ones stay, so joining them all is joining the pool. */
+  /**
+   * The threads of the workers not retired; joining them all is joining the pool. (A retiring
+   * worker leaves the list just before its thread ends, and touches nothing after.)
+   */
   List<Thread> threads() {
     return threads;
   }
@@ -80,6 +83,7 @@ final class WorkerPool {
     for (int l = live.get(); l - busy.get() > resident; l = live.get()) {
       if (live.compareAndSet(l, l - 1)) {
         workers.remove(w);
+        threads.remove(Thread.currentThread()); // a long-lived mount must not keep them all
         if (w.device() != device) {
           w.closeDevice();
         }
